@@ -1,0 +1,57 @@
+package io.contactsync.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Observed state of a ContactSync; rebuilt whole by the operator. Never holds contact data or secrets. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ContactSyncStatus {
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, PolicyResolved and LastRunSucceeded, in the metav1.Condition shape; reasons say what to fix.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("The source kind and host, e.g. 'carddav dav.example.com', for kubectl get.")
+  private String source;
+
+  @JsonPropertyDescription("When the last run was started (RFC 3339).")
+  private String lastScheduleTime;
+
+  @JsonPropertyDescription("When the last successful run finished (RFC 3339).")
+  private String lastSuccessfulTime;
+
+  @JsonPropertyDescription("Counts of the last finished run.")
+  private RunCounts lastRun;
+
+  public Long getObservedGeneration() { return observedGeneration; }
+  public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+  public List<Condition> getConditions() { return conditions; }
+  public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+  public String getSource() { return source; }
+  public void setSource(String source) { this.source = source; }
+  public String getLastScheduleTime() { return lastScheduleTime; }
+  public void setLastScheduleTime(String lastScheduleTime) { this.lastScheduleTime = lastScheduleTime; }
+  public String getLastSuccessfulTime() { return lastSuccessfulTime; }
+  public void setLastSuccessfulTime(String lastSuccessfulTime) { this.lastSuccessfulTime = lastSuccessfulTime; }
+  public RunCounts getLastRun() { return lastRun; }
+  public void setLastRun(RunCounts lastRun) { this.lastRun = lastRun; }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof ContactSyncStatus)) return false;
+    ContactSyncStatus that = (ContactSyncStatus) o;
+    return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(conditions, that.conditions)
+        && Objects.equals(source, that.source) && Objects.equals(lastScheduleTime, that.lastScheduleTime)
+        && Objects.equals(lastSuccessfulTime, that.lastSuccessfulTime) && Objects.equals(lastRun, that.lastRun);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, conditions, source, lastScheduleTime, lastSuccessfulTime, lastRun);
+  }
+}

@@ -1,0 +1,32 @@
+package io.contactsync.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LdapConnector extends RemoteConnector {
+  @Required
+  @Pattern(ApiPatterns.LDAP_URL)
+  @JsonPropertyDescription("ldaps://host:636, or ldap://host:389 which is upgraded with StartTLS unless allowInsecureTransport.")
+  private String url;
+
+  @Required
+  @Size(min = 1, max = 1024)
+  @JsonPropertyDescription("The subtree that holds the contacts, e.g. ou=people,dc=example,dc=com.")
+  private String baseDn;
+
+  @Size(max = 1024)
+  @JsonPropertyDescription("An LDAP filter selecting the contacts; defaults to (objectClass=inetOrgPerson).")
+  private String filter;
+
+  @Override
+  public String getUrl() { return url; }
+  public void setUrl(String url) { this.url = url; }
+  public String getBaseDn() { return baseDn; }
+  public void setBaseDn(String baseDn) { this.baseDn = baseDn; }
+  public String getFilter() { return filter; }
+  public void setFilter(String filter) { this.filter = filter; }
+}

@@ -1,0 +1,28 @@
+package io.contactsync.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Consent rules of a policy, in the spirit of Gateway API's ReferenceGrant. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PolicyAccess {
+  @JsonPropertyDescription("Namespaces whose ContactSyncs may reference this policy, besides its own; '*' admits all.")
+  private List<@Pattern("^(\\*|[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)$") String> namespaces = new ArrayList<>();
+
+  @JsonPropertyDescription("Hosts that may receive data under this policy, e.g. hooks.example.com or *.marketing.svc.cluster.local. "
+      + "Empty allows any host.")
+  private List<@Pattern(ApiPatterns.HOST_PATTERN) String> destinations = new ArrayList<>();
+
+  @JsonPropertyDescription("Subjects that may read the policy's keys Secret (to reveal tokens and ciphertexts).")
+  private List<Subject> keyReaders = new ArrayList<>();
+
+  public List<String> getNamespaces() { return namespaces; }
+  public void setNamespaces(List<String> namespaces) { this.namespaces = namespaces; }
+  public List<String> getDestinations() { return destinations; }
+  public void setDestinations(List<String> destinations) { this.destinations = destinations; }
+  public List<Subject> getKeyReaders() { return keyReaders; }
+  public void setKeyReaders(List<Subject> keyReaders) { this.keyReaders = keyReaders; }
+}
