@@ -1,0 +1,99 @@
+package io.contactsync.privacy.contact;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The canonical contact every connector maps to and from, so a policy is written once for all of them.
+ * Its JSON form (one per line in .jsonl files) is part of the public interface; absent values are null.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"id", "name", "formattedName", "nickname", "emails", "phones", "addresses", "organization", "title",
+    "birthday", "notes", "categories", "custom", "updatedAt"})
+public final class Contact {
+  private String id;
+  private Name name;
+  private String formattedName;
+  private String nickname;
+  private List<TypedValue> emails = new ArrayList<>();
+  private List<TypedValue> phones = new ArrayList<>();
+  private List<Address> addresses = new ArrayList<>();
+  private String organization;
+  private String title;
+  private String birthday;
+  private String notes;
+  private List<String> categories = new ArrayList<>();
+  private Map<String, String> custom = new LinkedHashMap<>();
+  private String updatedAt;
+
+  /** A deep copy. */
+  public Contact copy() {
+    Contact c = new Contact();
+    c.id = id;
+    c.name = name == null ? null : name.copy();
+    c.formattedName = formattedName;
+    c.nickname = nickname;
+    emails.forEach(e -> c.emails.add(e.copy()));
+    phones.forEach(p -> c.phones.add(p.copy()));
+    addresses.forEach(a -> c.addresses.add(a.copy()));
+    c.organization = organization;
+    c.title = title;
+    c.birthday = birthday;
+    c.notes = notes;
+    c.categories.addAll(categories);
+    c.custom.putAll(custom);
+    c.updatedAt = updatedAt;
+    return c;
+  }
+
+  public String getId() { return id; }
+  public void setId(String id) { this.id = id; }
+  public Name getName() { return name; }
+  public void setName(Name name) { this.name = name; }
+  public String getFormattedName() { return formattedName; }
+  public void setFormattedName(String formattedName) { this.formattedName = formattedName; }
+  public String getNickname() { return nickname; }
+  public void setNickname(String nickname) { this.nickname = nickname; }
+  public List<TypedValue> getEmails() { return emails; }
+  public void setEmails(List<TypedValue> emails) { this.emails = emails == null ? new ArrayList<>() : emails; }
+  public List<TypedValue> getPhones() { return phones; }
+  public void setPhones(List<TypedValue> phones) { this.phones = phones == null ? new ArrayList<>() : phones; }
+  public List<Address> getAddresses() { return addresses; }
+  public void setAddresses(List<Address> addresses) { this.addresses = addresses == null ? new ArrayList<>() : addresses; }
+  public String getOrganization() { return organization; }
+  public void setOrganization(String organization) { this.organization = organization; }
+  public String getTitle() { return title; }
+  public void setTitle(String title) { this.title = title; }
+  public String getBirthday() { return birthday; }
+  public void setBirthday(String birthday) { this.birthday = birthday; }
+  public String getNotes() { return notes; }
+  public void setNotes(String notes) { this.notes = notes; }
+  public List<String> getCategories() { return categories; }
+  public void setCategories(List<String> categories) { this.categories = categories == null ? new ArrayList<>() : categories; }
+  public Map<String, String> getCustom() { return custom; }
+  public void setCustom(Map<String, String> custom) { this.custom = custom == null ? new LinkedHashMap<>() : custom; }
+  public String getUpdatedAt() { return updatedAt; }
+  public void setUpdatedAt(String updatedAt) { this.updatedAt = updatedAt; }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Contact c && Objects.equals(id, c.id) && Objects.equals(name, c.name)
+        && Objects.equals(formattedName, c.formattedName) && Objects.equals(nickname, c.nickname)
+        && emails.equals(c.emails) && phones.equals(c.phones) && addresses.equals(c.addresses)
+        && Objects.equals(organization, c.organization) && Objects.equals(title, c.title)
+        && Objects.equals(birthday, c.birthday) && Objects.equals(notes, c.notes) && categories.equals(c.categories)
+        && custom.equals(c.custom) && Objects.equals(updatedAt, c.updatedAt);
+  }
+
+  @Override
+  public int hashCode() { return Objects.hash(id, formattedName, emails, phones); }
+
+  /** Never prints values: contacts must not reach logs or exception messages by accident. */
+  @Override
+  public String toString() { return "Contact[values hidden]"; }
+}

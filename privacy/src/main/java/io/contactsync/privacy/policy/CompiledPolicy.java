@@ -1,0 +1,153 @@
+package io.contactsync.privacy.policy;
+
+import com.google.crypto.tink.Mac;
+import io.contactsync.privacy.contact.Address;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.privacy.contact.Name;
+import io.contactsync.privacy.contact.TypedValue;
+import io.contactsync.privacy.policy.PolicyDefinition.ValidationSettings;
+import io.contactsync.privacy.sanitize.EmailSyntax;
+import io.contactsync.privacy.sanitize.PhoneNormalizer;
+import io.contactsync.privacy.sanitize.QuarantineReason;
+import io.contactsync.privacy.sanitize.TextCleaner;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A policy compiled into a plan: one transform per leaf field (null where the value is dropped), looked up by
+ * index in a tight loop. Sanitization runs only on values that leave. Thread-safe.
+ */
+public final class CompiledPolicy {
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  private final ValueTransform[] slots;
+  private final Map<String, ValueTransform> customSlots;
+  private final ValueTransform otherCustom;
+  private final ValidationSettings validation;
+  private final PhoneNormalizer phones;
+  private final Mac recordIds;
+
+  CompiledPolicy(ValueTransform[] slots, Map<String, ValueTransform> customSlots, ValueTransform otherCustom,
+      ValidationSettings validation, Mac recordIds) {
+    this.slots = slots.clone();
+    this.customSlots = Map.copyOf(customSlots);
+    this.otherCustom = otherCustom;
+    this.validation = validation;
+    this.phones = validation.normalizePhones() ? new PhoneNormalizer(validation.phoneRegion()) : null;
+    this.recordIds = recordIds;
+  }
+
+  /**
+   * The destination record id of a source contact: a keyed, stable derivative of (source, source id), so the
+   * source id never leaves and a repeated run writes the same records again instead of duplicates.
+   */
+  public String recordId(String sourceIdentity, String sourceId) {
+    byte[] input = (sourceIdentity + '\u0000' + sourceId).getBytes(StandardCharsets.UTF_8);
+    return BASE64URL.encodeToString(ValueTransforms.compute(() -> recordIds.computeMac(input)));
+  }
+
+  /** Sanitizes and transforms one contact. The input is not changed; the output has no id (see recordId). */
+  public PolicyOutcome apply(Contact in) {
+    Evaluation ev = new Evaluation();
+    Contact out = new Contact();
+    if (in.getName() != null) {
+      Name n = in.getName();
+      Name name = new Name(value(ev, Field.NAME_PREFIX, n.getPrefix()), value(ev, Field.NAME_GIVEN, n.getGiven()),
+          value(ev, Field.NAME_MIDDLE, n.getMiddle()), value(ev, Field.NAME_FAMILY, n.getFamily()),
+          value(ev, Field.NAME_SUFFIX, n.getSuffix()));
+      out.setName(name.isEmpty() ? null : name);
+    }
+    out.setFormattedName(value(ev, Field.FORMATTED_NAME, in.getFormattedName()));
+    out.setNickname(value(ev, Field.NICKNAME, in.getNickname()));
+    typedValues(ev, in, out, true);
+    typedValues(ev, in, out, false);
+    for (Address a : in.getAddresses()) {
+      Address address = new Address(value(ev, Field.ADDRESS_TYPE, a.getType()),
+          value(ev, Field.ADDRESS_STREET, a.getStreet()), value(ev, Field.ADDRESS_LOCALITY, a.getLocality()),
+          value(ev, Field.ADDRESS_REGION, a.getRegion()), value(ev, Field.ADDRESS_POSTAL_CODE, a.getPostalCode()),
+          value(ev, Field.ADDRESS_COUNTRY, a.getCountry()));
+      if (!address.isEmpty()) out.getAddresses().add(address);
+    }
+    out.setOrganization(value(ev, Field.ORGANIZATION, in.getOrganization()));
+    out.setTitle(value(ev, Field.TITLE, in.getTitle()));
+    out.setBirthday(value(ev, Field.BIRTHDAY, in.getBirthday()));
+    out.setNotes(value(ev, Field.NOTES, in.getNotes()));
+    if (slots[Field.CATEGORIES.ordinal()] != null) {
+      for (String category : in.getCategories()) {
+        String v = value(ev, Field.CATEGORIES, category);
+        if (v != null) out.getCategories().add(v);
+      }
+    }
+    for (Map.Entry<String, String> e : in.getCustom().entrySet()) {
+      ValueTransform t = customSlots.getOrDefault(e.getKey(), otherCustom);
+      boolean leaves = t != null && t != ValueTransforms.DROP;
+      String v = leaves ? transform(ev, t, Field.Kind.TEXT, "custom." + e.getKey(), e.getValue()) : null;
+      if (v != null) out.getCustom().put(e.getKey(), v);
+    }
+    out.setUpdatedAt(value(ev, Field.UPDATED_AT, in.getUpdatedAt()));
+    return ev.reason != null
+        ? new PolicyOutcome(null, ev.reason, ev.fieldPath, ev.droppedValues)
+        : new PolicyOutcome(out, null, null, ev.droppedValues);
+  }
+
+  private void typedValues(Evaluation ev, Contact in, Contact out, boolean emails) {
+    Field typeField = emails ? Field.EMAIL_TYPE : Field.PHONE_TYPE;
+    Field valueField = emails ? Field.EMAIL_VALUE : Field.PHONE_VALUE;
+    boolean valueLeaves = slots[valueField.ordinal()] != null;
+    for (TypedValue tv : emails ? in.getEmails() : in.getPhones()) {
+      String value = value(ev, valueField, tv.getValue());
+      // An entry whose value was invalid (or empty) goes with it; a type alone is kept only where values are dropped.
+      if (valueLeaves && value == null) continue;
+      String type = value(ev, typeField, tv.getType());
+      if (type == null && value == null) continue;
+      (emails ? out.getEmails() : out.getPhones()).add(new TypedValue(type, value));
+    }
+  }
+
+  private String value(Evaluation ev, Field field, String raw) {
+    ValueTransform t = slots[field.ordinal()];
+    return t == null ? null : transform(ev, t, field.kind(), field.path(), raw);
+  }
+
+  private String transform(Evaluation ev, ValueTransform t, Field.Kind kind, String path, String raw) {
+    if (raw == null || ev.reason != null) return null;
+    String v = sanitize(ev, kind, path, raw);
+    return v == null ? null : t.apply(v, path);
+  }
+
+  private String sanitize(Evaluation ev, Field.Kind kind, String path, String raw) {
+    String v = TextCleaner.clean(raw, kind == Field.Kind.MULTILINE_TEXT);
+    if (v != null && validation.stripMarkup()) v = TextCleaner.stripMarkup(v);
+    if (v == null) return null;
+    int max = validation.maxFieldLength();
+    if (v.length() > max && v.codePointCount(0, v.length()) > max) {
+      return ev.invalid(validation.tooLong(), QuarantineReason.FIELD_TOO_LONG, path);
+    }
+    if (kind == Field.Kind.EMAIL) {
+      v = EmailSyntax.normalize(v);
+      if (v == null) return ev.invalid(validation.email(), QuarantineReason.INVALID_EMAIL, path);
+    } else if (kind == Field.Kind.PHONE && phones != null) {
+      v = phones.toE164(v);
+      if (v == null) return ev.invalid(validation.invalidPhone(), QuarantineReason.INVALID_PHONE, path);
+    }
+    return validation.neutralizeFormulas() ? TextCleaner.neutralizeFormula(v) : v;
+  }
+
+  /** The state of one apply: the first quarantine reason, and how many invalid values were dropped. */
+  private static final class Evaluation {
+    QuarantineReason reason;
+    String fieldPath;
+    int droppedValues;
+
+    String invalid(InvalidValueHandling handling, QuarantineReason why, String path) {
+      if (handling == InvalidValueHandling.QUARANTINE) {
+        reason = why;
+        fieldPath = path;
+      } else {
+        droppedValues++;
+      }
+      return null;
+    }
+  }
+}
