@@ -1,0 +1,151 @@
+package io.contactsync.sync.config;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.ContactSyncSpec;
+import io.contactsync.api.v1alpha1.DestinationSpec;
+import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.RemoteConnector;
+import io.contactsync.privacy.policy.PolicyCompiler;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Checks a ContactSync beyond what its schema can: exactly one connector per endpoint, unique destination names,
+ * a valid schedule and time zone, policies that exist, admit this namespace, allow the destination host and compile,
+ * and encrypted transport unless declared otherwise. Pure: the caller says how to find policies.
+ */
+public final class SyncValidation {
+  private SyncValidation() {}
+
+  /** The namespace a reference points to: its own, else the sync's. */
+  public static String namespaceOf(PolicyReference ref, String syncNamespace) {
+    return ref.getNamespace() == null || ref.getNamespace().isBlank() ? syncNamespace : ref.getNamespace();
+  }
+
+  /**
+   * @param policies finds a policy by (namespace, name), null when there is none
+   * @return every violation, in spec order
+   */
+  public static List<Violation> violations(ContactSync sync, Function<PolicyReference, PrivacyPolicy> policies) {
+    List<Violation> out = new ArrayList<>();
+    ContactSyncSpec spec = sync.getSpec();
+    if (spec == null) return List.of(new Violation(Violation.INVALID_SPEC, "spec is missing"));
+    String namespace = Objects.requireNonNullElse(sync.getMetadata().getNamespace(), "default");
+    CronExpression.problems(spec.getSchedule()).forEach(p -> out.add(new Violation(Violation.INVALID_SPEC, p)));
+    if (spec.getTimeZone() != null) {
+      try {
+        ZoneId.of(spec.getTimeZone());
+      } catch (DateTimeException e) {
+        out.add(new Violation(Violation.INVALID_SPEC, "timeZone '" + spec.getTimeZone()
+            + "' is not an IANA time zone (e.g. Europe/Berlin, UTC)"));
+      }
+    }
+    if (spec.getSource() == null) {
+      out.add(new Violation(Violation.INVALID_SPEC, "source is missing"));
+    } else {
+      exactlyOne("source", spec.getSource().connectors(), out);
+    }
+    List<DestinationSpec> destinations = Objects.requireNonNullElse(spec.getDestinations(), List.of());
+    if (destinations.isEmpty()) out.add(new Violation(Violation.INVALID_SPEC, "destinations is empty: name at least one"));
+    Set<String> names = new HashSet<>();
+    for (DestinationSpec d : destinations) {
+      String label = "destination '" + d.getName() + "'";
+      if (!names.add(d.getName())) out.add(new Violation(Violation.INVALID_SPEC, label + " is declared twice"));
+      exactlyOne(label, d.connectors(), out);
+      d.connectors().values().forEach(c -> transport(label, c, out));
+      if (d.getPrivacyPolicyRef() == null) {
+        out.add(new Violation(Violation.INVALID_SPEC, label + " has no privacyPolicyRef: no policy, no data"));
+        continue;
+      }
+      checkPolicy(label, namespace, d, policies, out);
+    }
+    if (spec.getSource() != null) spec.getSource().connectors().values().forEach(c -> transport("source", c, out));
+    return out;
+  }
+
+  private static void checkPolicy(String label, String namespace, DestinationSpec d,
+      Function<PolicyReference, PrivacyPolicy> policies, List<Violation> out) {
+    PolicyReference ref = d.getPrivacyPolicyRef();
+    String policyNamespace = namespaceOf(ref, namespace);
+    String qualified = policyNamespace + "/" + ref.getName();
+    PrivacyPolicy policy = policies.apply(new PolicyReference(ref.getName(), policyNamespace));
+    if (policy == null || policy.getSpec() == null) {
+      out.add(new Violation(Violation.POLICY_NOT_FOUND, label + " references PrivacyPolicy " + qualified
+          + ", which does not exist"));
+      return;
+    }
+    var access = policy.getSpec().getAccess();
+    List<String> admitted = access == null ? List.of() : Objects.requireNonNullElse(access.getNamespaces(), List.of());
+    if (!policyNamespace.equals(namespace) && !admitted.contains(namespace) && !admitted.contains("*")) {
+      out.add(new Violation(Violation.POLICY_ACCESS_DENIED, label + " references PrivacyPolicy " + qualified
+          + ", which does not admit namespace '" + namespace + "'; its owner must add it to access.namespaces"));
+      return;
+    }
+    List<String> hosts = access == null ? List.of() : Objects.requireNonNullElse(access.getDestinations(), List.of());
+    String host = host(d);
+    if (!hosts.isEmpty() && host != null && hosts.stream().noneMatch(pattern -> hostMatches(pattern, host))) {
+      out.add(new Violation(Violation.DESTINATION_NOT_ALLOWED, label + " sends to host '" + host
+          + "', which PrivacyPolicy " + qualified + " does not allow (access.destinations: " + hosts + ")"));
+    }
+    for (String problem : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec()))) {
+      out.add(new Violation(Violation.POLICY_INVALID, "PrivacyPolicy " + qualified + ": " + problem));
+    }
+  }
+
+  /** Whether a host matches an allowed pattern; *.example.com matches any host below example.com. */
+  public static boolean hostMatches(String pattern, String host) {
+    String p = pattern.toLowerCase(Locale.ROOT);
+    String h = host.toLowerCase(Locale.ROOT);
+    return p.startsWith("*.") ? h.endsWith(p.substring(1)) && h.length() > p.length() - 1 : p.equals(h);
+  }
+
+  /** The host a destination sends to, or null for a local file. */
+  public static String host(DestinationSpec d) {
+    for (Object connector : d.connectors().values()) {
+      if (connector instanceof RemoteConnector remote) return hostOf(remote.getUrl());
+    }
+    return null;
+  }
+
+  static String hostOf(String url) {
+    if (url == null) return null;
+    String u = url.startsWith("jdbc:") ? url.substring(5) : url;
+    try {
+      return URI.create(u).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static void exactlyOne(String label, Map<String, Object> connectors, List<Violation> out) {
+    if (connectors.isEmpty()) {
+      out.add(new Violation(Violation.INVALID_SPEC, label + " names no connector: set exactly one of carddav, ldap, "
+          + "postgres, file" + (label.equals("source") ? "" : ", webhook")));
+    } else if (connectors.size() > 1) {
+      out.add(new Violation(Violation.INVALID_SPEC, label + " sets " + String.join(" and ", connectors.keySet())
+          + ": set exactly one connector"));
+    }
+  }
+
+  private static void transport(String label, Object connector, List<Violation> out) {
+    if (!(connector instanceof RemoteConnector remote) || Boolean.TRUE.equals(remote.getAllowInsecureTransport())) return;
+    String url = Objects.requireNonNullElse(remote.getUrl(), "");
+    boolean plaintext = url.startsWith("http://")
+        || (url.startsWith("jdbc:postgresql:") && !url.contains("sslmode=verify-full"));
+    if (plaintext) {
+      out.add(new Violation(Violation.INSECURE_TRANSPORT, label + " uses an unencrypted or unverified connection ("
+          + (url.startsWith("http://") ? "http" : "sslmode other than verify-full")
+          + "); use https / sslmode=verify-full, or set allowInsecureTransport: true"));
+    }
+  }
+}

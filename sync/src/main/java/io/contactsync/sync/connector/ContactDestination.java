@@ -1,0 +1,35 @@
+package io.contactsync.sync.connector;
+
+import io.contactsync.privacy.contact.Contact;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where contacts go. Records are keyed by their record id, so writing a record again replaces it: a repeated run
+ * creates no duplicates. Nothing is visible to readers of the destination until commit.
+ */
+public interface ContactDestination {
+  /** Where, for people: a path or a URL without credentials. */
+  String target();
+
+  void begin() throws IOException;
+
+  /** Creates or replaces records; each contact's id is its record id. */
+  void upsert(List<Contact> records) throws IOException;
+
+  void delete(Collection<String> recordIds) throws IOException;
+
+  /** Records to keep though this run did not write them (their source contact was quarantined). */
+  void retain(Collection<String> recordIds) throws IOException;
+
+  /**
+   * Makes the run's writes visible.
+   *
+   * @param sweep delete every record this run neither wrote nor retained (a full snapshot with deletes propagated)
+   */
+  WriteCounts commit(boolean sweep) throws IOException;
+
+  /** Counts of one commit. */
+  record WriteCounts(long created, long updated, long unchanged, long deleted) {}
+}

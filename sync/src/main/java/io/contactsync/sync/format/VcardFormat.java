@@ -1,0 +1,230 @@
+package io.contactsync.sync.format;
+
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.io.text.VCardReader;
+import ezvcard.io.text.VCardWriter;
+import ezvcard.parameter.AddressType;
+import ezvcard.parameter.EmailType;
+import ezvcard.parameter.TelephoneType;
+import ezvcard.parameter.VCardParameter;
+import ezvcard.property.Birthday;
+import ezvcard.property.Categories;
+import ezvcard.property.Email;
+import ezvcard.property.Organization;
+import ezvcard.property.RawProperty;
+import ezvcard.property.Revision;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Telephone;
+import ezvcard.property.Uid;
+import io.contactsync.privacy.contact.Address;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.privacy.contact.Name;
+import io.contactsync.privacy.contact.TypedValue;
+import io.contactsync.privacy.sanitize.QuarantineReason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** vCard 3.0 and 4.0 (RFC 2426, RFC 6350) read with ez-vcard; written as 4.0. */
+public final class VcardFormat implements ContactFormat {
+  /** Custom values travel as X-CONTACTSYNC-CUSTOM;KEY=<key>, since keys may hold characters X-names may not. */
+  static final String CUSTOM_PROPERTY = "X-CONTACTSYNC-CUSTOM";
+  /** An updatedAt that is no instant (generalized to 2026-11) cannot be a REV. */
+  static final String UPDATED_AT_PROPERTY = "X-CONTACTSYNC-UPDATED-AT";
+  private static final List<String> GENERIC_TYPES = List.of("internet", "pref", "voice", "x400");
+
+  @Override
+  public ContactReader reader(InputStream in) {
+    VCardReader cards = new VCardReader(in);
+    return new ContactReader() {
+      private int cardNumber;
+
+      @Override
+      public ReadItem next() throws IOException {
+        VCard card;
+        try {
+          card = cards.readNext();
+        } catch (RuntimeException e) {
+          cardNumber++;
+          return ReadItem.quarantined(QuarantineReason.UNPARSEABLE, "card " + cardNumber);
+        }
+        if (card == null) return null;
+        cardNumber++;
+        try {
+          return ReadItem.of(toContact(card), "card " + cardNumber);
+        } catch (RuntimeException e) {
+          return ReadItem.quarantined(QuarantineReason.UNPARSEABLE, "card " + cardNumber);
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        cards.close();
+      }
+    };
+  }
+
+  @Override
+  public void write(Collection<Contact> contacts, OutputStream out) throws IOException {
+    VCardWriter writer = new VCardWriter(out, VCardVersion.V4_0);
+    writer.setAddProdId(false);
+    for (Contact c : contacts) writer.write(toVcard(c));
+    writer.flush();
+  }
+
+  static Contact toContact(VCard card) {
+    Contact c = new Contact();
+    if (card.getUid() != null) c.setId(blankToNull(card.getUid().getValue()));
+    StructuredName n = card.getStructuredName();
+    if (n != null) {
+      c.setName(new Name(join(n.getPrefixes(), " "), blankToNull(n.getGiven()), join(n.getAdditionalNames(), " "),
+          blankToNull(n.getFamily()), join(n.getSuffixes(), " ")));
+      if (c.getName().isEmpty()) c.setName(null);
+    }
+    if (card.getFormattedName() != null) c.setFormattedName(blankToNull(card.getFormattedName().getValue()));
+    if (card.getNickname() != null) c.setNickname(join(card.getNickname().getValues(), ", "));
+    for (Email e : card.getEmails()) {
+      c.getEmails().add(new TypedValue(type(e.getTypes().stream().map(EmailType::getValue).toList()), blankToNull(e.getValue())));
+    }
+    for (Telephone t : card.getTelephoneNumbers()) {
+      String number = t.getText() != null ? t.getText() : t.getUri() != null ? t.getUri().getNumber() : null;
+      c.getPhones().add(new TypedValue(phoneType(t.getTypes()), blankToNull(number)));
+    }
+    for (ezvcard.property.Address a : card.getAddresses()) {
+      String street = join(List.of(nonNull(a.getStreetAddress()), nonNull(a.getExtendedAddress())), "\n");
+      Address address = new Address(type(a.getTypes().stream().map(AddressType::getValue).toList()), street,
+          blankToNull(a.getLocality()), blankToNull(a.getRegion()), blankToNull(a.getPostalCode()),
+          blankToNull(a.getCountry()));
+      if (!address.isEmpty()) c.getAddresses().add(address);
+    }
+    Organization org = card.getOrganization();
+    if (org != null) c.setOrganization(join(org.getValues(), ", "));
+    if (!card.getTitles().isEmpty()) c.setTitle(blankToNull(card.getTitles().get(0).getValue()));
+    c.setBirthday(birthday(card.getBirthday()));
+    if (!card.getNotes().isEmpty()) {
+      c.setNotes(join(card.getNotes().stream().map(note -> note.getValue()).toList(), "\n"));
+    }
+    for (Categories categories : card.getCategoriesList()) {
+      categories.getValues().stream().map(VcardFormat::blankToNull).filter(v -> v != null).forEach(c.getCategories()::add);
+    }
+    Revision rev = card.getRevision();
+    if (rev != null && rev.getValue() != null) c.setUpdatedAt(Instant.from(rev.getValue()).toString());
+    RawProperty updatedAt = card.getExtendedProperty(UPDATED_AT_PROPERTY);
+    if (c.getUpdatedAt() == null && updatedAt != null) c.setUpdatedAt(blankToNull(updatedAt.getValue()));
+    for (RawProperty p : card.getExtendedProperties(CUSTOM_PROPERTY)) {
+      String key = p.getParameter("KEY");
+      if (key != null && p.getValue() != null) c.getCustom().put(key, p.getValue());
+    }
+    return c;
+  }
+
+  static VCard toVcard(Contact c) {
+    VCard card = new VCard();
+    if (c.getId() != null) card.setUid(new Uid(c.getId()));
+    Name n = c.getName();
+    if (n != null) {
+      StructuredName sn = new StructuredName();
+      sn.setFamily(n.getFamily());
+      sn.setGiven(n.getGiven());
+      if (n.getMiddle() != null) sn.getAdditionalNames().add(n.getMiddle());
+      if (n.getPrefix() != null) sn.getPrefixes().add(n.getPrefix());
+      if (n.getSuffix() != null) sn.getSuffixes().add(n.getSuffix());
+      card.setStructuredName(sn);
+    }
+    card.setFormattedName(c.getFormattedName() != null ? c.getFormattedName() : "");
+    if (c.getNickname() != null) card.setNickname(c.getNickname());
+    for (TypedValue e : c.getEmails()) {
+      Email email = new Email(e.getValue() == null ? "" : e.getValue());
+      if (e.getType() != null) email.getTypes().add(EmailType.get(e.getType()));
+      card.addEmail(email);
+    }
+    for (TypedValue p : c.getPhones()) {
+      Telephone tel = new Telephone(p.getValue() == null ? "" : p.getValue());
+      if (p.getType() != null) tel.getTypes().add(TelephoneType.get("mobile".equals(p.getType()) ? "cell" : p.getType()));
+      card.addTelephoneNumber(tel);
+    }
+    for (Address a : c.getAddresses()) {
+      ezvcard.property.Address adr = new ezvcard.property.Address();
+      adr.setStreetAddress(a.getStreet());
+      adr.setLocality(a.getLocality());
+      adr.setRegion(a.getRegion());
+      adr.setPostalCode(a.getPostalCode());
+      adr.setCountry(a.getCountry());
+      if (a.getType() != null) adr.getTypes().add(AddressType.get(a.getType()));
+      card.addAddress(adr);
+    }
+    if (c.getOrganization() != null) card.setOrganization(c.getOrganization());
+    if (c.getTitle() != null) card.addTitle(c.getTitle());
+    if (c.getBirthday() != null) card.setBirthday(toBirthday(c.getBirthday()));
+    if (c.getNotes() != null) card.addNote(c.getNotes());
+    if (!c.getCategories().isEmpty()) card.setCategories(c.getCategories().toArray(String[]::new));
+    if (c.getUpdatedAt() != null) {
+      try {
+        card.setRevision(new Revision(Instant.parse(c.getUpdatedAt())));
+      } catch (DateTimeParseException e) {
+        card.addExtendedProperty(UPDATED_AT_PROPERTY, c.getUpdatedAt());
+      }
+    }
+    c.getCustom().forEach((key, value) -> {
+      RawProperty p = card.addExtendedProperty(CUSTOM_PROPERTY, value);
+      p.getParameters().put("KEY", key);
+    });
+    return card;
+  }
+
+  private static Birthday toBirthday(String value) {
+    try {
+      return new Birthday(LocalDate.parse(value));
+    } catch (DateTimeParseException e) {
+      return new Birthday(value);
+    }
+  }
+
+  private static String birthday(Birthday b) {
+    if (b == null) return null;
+    if (b.getDate() != null) {
+      try {
+        return LocalDate.from(b.getDate()).toString();
+      } catch (RuntimeException e) {
+        return b.getDate().toString();
+      }
+    }
+    if (b.getPartialDate() != null) return b.getPartialDate().toISO8601(true);
+    return blankToNull(b.getText());
+  }
+
+  private static String type(List<String> types) {
+    for (String t : types) {
+      if (t != null && !GENERIC_TYPES.contains(t.toLowerCase(Locale.ROOT))) return t.toLowerCase(Locale.ROOT);
+    }
+    return null;
+  }
+
+  private static String phoneType(List<TelephoneType> types) {
+    String t = type(types.stream().map(VCardParameter::getValue).toList());
+    return "cell".equals(t) ? "mobile" : t;
+  }
+
+  private static String join(List<String> parts, String separator) {
+    String joined = parts.stream().filter(p -> p != null && !p.isBlank()).map(String::strip)
+        .collect(Collectors.joining(separator));
+    return joined.isEmpty() ? null : joined;
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+}

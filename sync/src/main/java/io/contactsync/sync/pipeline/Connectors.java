@@ -1,0 +1,53 @@
+package io.contactsync.sync.pipeline;
+
+import io.contactsync.api.v1alpha1.DestinationSpec;
+import io.contactsync.api.v1alpha1.FileConnector;
+import io.contactsync.api.v1alpha1.SourceSpec;
+import io.contactsync.sync.config.ConfigurationException;
+import io.contactsync.sync.config.JobConfig;
+import io.contactsync.sync.connector.ContactDestination;
+import io.contactsync.sync.connector.ContactSource;
+import io.contactsync.sync.connector.FileDestination;
+import io.contactsync.sync.connector.FileSource;
+import io.contactsync.sync.format.ContactFormat;
+import java.nio.file.Path;
+
+/** Opens the connectors a job declares. */
+public final class Connectors {
+  private static final String AVAILABLE = "this build has the file connector; carddav, postgres, ldap and webhook "
+      + "are not available in it yet";
+
+  private Connectors() {}
+
+  public static ContactSource source(JobConfig job) throws ConfigurationException {
+    SourceSpec spec = job.source();
+    if (spec.getFile() != null) {
+      FileConnector file = spec.getFile();
+      Path path = resolve(job, file.getPath());
+      return new FileSource(path, file.getPath(), format(path, file));
+    }
+    throw new ConfigurationException("source: " + String.join(", ", spec.connectors().keySet()) + ": " + AVAILABLE);
+  }
+
+  public static ContactDestination destination(JobConfig job, DestinationSpec spec) throws ConfigurationException {
+    if (spec.getFile() != null) {
+      Path path = resolve(job, spec.getFile().getPath());
+      return new FileDestination(path, format(path, spec.getFile()));
+    }
+    throw new ConfigurationException("destination '" + spec.getName() + "': "
+        + String.join(", ", spec.connectors().keySet()) + ": " + AVAILABLE);
+  }
+
+  private static ContactFormat format(Path path, FileConnector file) throws ConfigurationException {
+    try {
+      return ContactFormat.of(path, file.getFormat());
+    } catch (ContactFormat.UnsupportedFormatException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+  }
+
+  private static Path resolve(JobConfig job, String path) {
+    Path p = Path.of(path);
+    return p.isAbsolute() || job.baseDir() == null ? p.normalize() : Path.of(job.baseDir()).resolve(p).normalize();
+  }
+}
