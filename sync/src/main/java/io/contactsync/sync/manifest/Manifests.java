@@ -86,9 +86,9 @@ public final class Manifests {
             default -> problems.add(where + ": kind '" + kind + "' is not a contactsync.io kind (ContactSync, PrivacyPolicy)");
           }
         } catch (UnrecognizedPropertyException e) {
-          problems.add(where + ": unknown field '" + e.getPropertyName() + "' at " + pathOf(e) + " of " + kind);
+          problems.add(where + ": unknown field '" + e.getPropertyName() + "' in " + pathOf(e, 1) + " of " + kind);
         } catch (IOException e) {
-          problems.add(where + ": " + firstLine(originalMessage(e)) + " at " + pathOf(e));
+          problems.add(where + ": " + firstLine(originalMessage(e)) + " at " + pathOf(e, 0));
         }
       }
     } catch (IOException e) {
@@ -103,10 +103,12 @@ public final class Manifests {
     return object;
   }
 
-  private static String pathOf(IOException e) {
+  /** The path of the problem in the document, leaving out its last {@code dropLast} steps. */
+  private static String pathOf(IOException e, int dropLast) {
     if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)) return "?";
     StringBuilder out = new StringBuilder();
-    for (var ref : m.getPath()) {
+    var refs = m.getPath();
+    for (var ref : refs.subList(0, Math.max(0, refs.size() - dropLast))) {
       if (ref.getFieldName() != null) {
         if (out.length() > 0) out.append('.');
         out.append(ref.getFieldName());

@@ -1,0 +1,95 @@
+package io.contactsync.sync;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.ContactSyncSpec;
+import io.contactsync.api.v1alpha1.DeletePolicy;
+import io.contactsync.api.v1alpha1.DestinationSpec;
+import io.contactsync.api.v1alpha1.FileConnector;
+import io.contactsync.api.v1alpha1.MaskSpec;
+import io.contactsync.api.v1alpha1.PolicyAccess;
+import io.contactsync.api.v1alpha1.PolicyAction;
+import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.api.v1alpha1.PolicyRule;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.PrivacyPolicySpec;
+import io.contactsync.api.v1alpha1.SourceSpec;
+import io.contactsync.api.v1alpha1.SyncMode;
+import io.contactsync.sync.config.JobConfig;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one builder tests get ContactSyncs, PrivacyPolicies and jobs from. */
+public final class SyncFixtures {
+  private SyncFixtures() {}
+
+  public static PolicyRule rule(PolicyAction action, String... fields) {
+    PolicyRule rule = new PolicyRule();
+    rule.setAction(action);
+    rule.setFields(new ArrayList<>(List.of(fields)));
+    return rule;
+  }
+
+  public static PolicyRule maskLast(int keepLast, String... fields) {
+    PolicyRule rule = rule(PolicyAction.Mask, fields);
+    MaskSpec mask = new MaskSpec();
+    mask.setKeepLast(keepLast);
+    mask.setCharacter("*");
+    rule.setMask(mask);
+    return rule;
+  }
+
+  /** A policy in the given namespace: names kept, email tokenized, phone masked, organization hashed, rest dropped. */
+  public static PrivacyPolicy policy(String namespace, String name, PolicyRule... extraRules) {
+    PrivacyPolicySpec spec = new PrivacyPolicySpec();
+    spec.setDefaultAction(PolicyAction.Drop);
+    spec.getRules().add(rule(PolicyAction.Keep, "name.given", "name.family", "formattedName"));
+    spec.getRules().add(rule(PolicyAction.Tokenize, "emails[].value"));
+    spec.getRules().add(maskLast(4, "phones[].value"));
+    spec.getRules().add(rule(PolicyAction.Hash, "organization"));
+    spec.getRules().addAll(List.of(extraRules));
+    PrivacyPolicy p = new PrivacyPolicy();
+    p.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    p.setSpec(spec);
+    return p;
+  }
+
+  public static PrivacyPolicy admitting(PrivacyPolicy policy, List<String> namespaces, List<String> hosts) {
+    PolicyAccess access = new PolicyAccess();
+    access.setNamespaces(new ArrayList<>(namespaces));
+    access.setDestinations(new ArrayList<>(hosts));
+    policy.getSpec().setAccess(access);
+    return policy;
+  }
+
+  public static DestinationSpec fileDestination(String name, String path, PolicyReference policy) {
+    DestinationSpec d = new DestinationSpec();
+    d.setName(name);
+    d.setPrivacyPolicyRef(policy);
+    d.setFile(new FileConnector(path));
+    return d;
+  }
+
+  public static ContactSync sync(String namespace, String name, String sourcePath, DestinationSpec... destinations) {
+    ContactSyncSpec spec = new ContactSyncSpec();
+    spec.setSchedule("*/30 * * * *");
+    SourceSpec source = new SourceSpec();
+    source.setFile(new FileConnector(sourcePath));
+    spec.setSource(source);
+    spec.setDestinations(new ArrayList<>(List.of(destinations)));
+    ContactSync s = new ContactSync();
+    s.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    s.setSpec(spec);
+    return s;
+  }
+
+  /** A file-to-file job under one policy, with paths in the given directory. */
+  public static JobConfig job(Path dir, String source, String destination, PrivacyPolicy policy, SyncMode mode,
+      DeletePolicy deletes) {
+    var ref = new PolicyReference(policy.getMetadata().getName(), policy.getMetadata().getNamespace());
+    return new JobConfig("team", "job", mode, deletes, sync("team", "job", source).getSpec().getSource(),
+        List.of(new JobConfig.Destination("out", ref, policy.getSpec(), fileDestination("out", destination, ref))),
+        dir.toString());
+  }
+}

@@ -1,0 +1,130 @@
+package io.contactsync.sync.config;
+
+import static io.contactsync.sync.SyncFixtures.admitting;
+import static io.contactsync.sync.SyncFixtures.fileDestination;
+import static io.contactsync.sync.SyncFixtures.policy;
+import static io.contactsync.sync.SyncFixtures.rule;
+import static io.contactsync.sync.SyncFixtures.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.DestinationSpec;
+import io.contactsync.api.v1alpha1.PolicyAction;
+import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.WebhookConnector;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class SyncValidationTest {
+  private static Function<PolicyReference, PrivacyPolicy> only(PrivacyPolicy... policies) {
+    return ref -> List.of(policies).stream().filter(p -> p.getMetadata().getName().equals(ref.getName())
+        && p.getMetadata().getNamespace().equals(ref.getNamespace())).findFirst().orElse(null);
+  }
+
+  private static DestinationSpec webhook(String name, String url, PolicyReference ref) {
+    DestinationSpec d = fileDestination(name, "x.jsonl", ref);
+    d.setFile(null);
+    WebhookConnector w = new WebhookConnector();
+    w.setUrl(url);
+    d.setWebhook(w);
+    return d;
+  }
+
+  @Test
+  void aSoundSyncHasNoViolations() {
+    ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)));
+    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).isEmpty();
+  }
+
+  @Test
+  void aMissingPolicyIsReported() {
+    ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)));
+    assertThat(SyncValidation.violations(s, only())).containsExactly(new Violation(Violation.POLICY_NOT_FOUND,
+        "destination 'out' references PrivacyPolicy sales/p, which does not exist"));
+  }
+
+  @Test
+  void anotherNamespacesPolicyNeedsItsConsent() {
+    ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", "compliance")));
+    assertThat(SyncValidation.violations(s, only(policy("compliance", "p")))).extracting(Violation::reason)
+        .containsExactly(Violation.POLICY_ACCESS_DENIED);
+    assertThat(SyncValidation.violations(s, only(admitting(policy("compliance", "p"), List.of("sales"), List.of())))).isEmpty();
+    assertThat(SyncValidation.violations(s, only(admitting(policy("compliance", "p"), List.of("*"), List.of())))).isEmpty();
+  }
+
+  @Test
+  void destinationHostsMustBeAllowedByThePolicy() {
+    var ref = new PolicyReference("p", null);
+    ContactSync s = sync("sales", "s", "in.vcf", webhook("hook", "https://evil.example.net/in", ref),
+        webhook("ok", "https://crm.marketing.svc.cluster.local/in", ref));
+    PrivacyPolicy p = admitting(policy("sales", "p"), List.of(), List.of("*.marketing.svc.cluster.local", "hooks.example.com"));
+    assertThat(SyncValidation.violations(s, only(p))).containsExactly(new Violation(Violation.DESTINATION_NOT_ALLOWED,
+        "destination 'hook' sends to host 'evil.example.net', which PrivacyPolicy sales/p does not allow "
+            + "(access.destinations: [*.marketing.svc.cluster.local, hooks.example.com])"));
+  }
+
+  @Test
+  void wildcardHostsMatchSubdomainsOnly() {
+    assertThat(SyncValidation.hostMatches("*.example.com", "a.example.com")).isTrue();
+    assertThat(SyncValidation.hostMatches("*.example.com", "a.b.example.com")).isTrue();
+    assertThat(SyncValidation.hostMatches("*.example.com", "example.com")).isFalse();
+    assertThat(SyncValidation.hostMatches("*.example.com", "evilexample.com")).isFalse();
+    assertThat(SyncValidation.hostMatches("Hooks.Example.com", "hooks.example.COM")).isTrue();
+  }
+
+  @Test
+  void plaintextTransportMustBeDeclared() {
+    var ref = new PolicyReference("p", null);
+    DestinationSpec hook = webhook("hook", "http://hooks.example.com/in", ref);
+    ContactSync s = sync("sales", "s", "in.vcf", hook);
+    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).extracting(Violation::reason)
+        .containsExactly(Violation.INSECURE_TRANSPORT);
+    hook.getWebhook().setAllowInsecureTransport(true);
+    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).isEmpty();
+  }
+
+  @Test
+  void everyStructuralProblemIsReportedAtOnce() {
+    var ref = new PolicyReference("p", null);
+    DestinationSpec two = fileDestination("out", "a.jsonl", ref);
+    two.setWebhook(new WebhookConnector());
+    two.getWebhook().setUrl("https://h.example.com");
+    DestinationSpec none = fileDestination("out", "b.jsonl", ref);
+    none.setFile(null);
+    ContactSync s = sync("sales", "s", "in.vcf", two, none);
+    s.getSpec().setSchedule("61 * * * *");
+    s.getSpec().setTimeZone("Mars/Olympus");
+    s.getSpec().getSource().setFile(null);
+    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).extracting(Violation::message).containsExactly(
+        "schedule field 1 (minute) '61' is not valid: use *, 0-59, lists (1,15), ranges (1-5) or steps (*/10)",
+        "timeZone 'Mars/Olympus' is not an IANA time zone (e.g. Europe/Berlin, UTC)",
+        "source names no connector: set exactly one of carddav, ldap, postgres, file",
+        "destination 'out' sets file and webhook: set exactly one connector",
+        "destination 'out' is declared twice",
+        "destination 'out' names no connector: set exactly one of carddav, ldap, postgres, file, webhook");
+  }
+
+  @Test
+  void aPolicyThatDoesNotCompileMakesTheSyncInvalid() {
+    ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
+    PrivacyPolicy p = policy("sales", "p", rule(PolicyAction.Mask, "title"));
+    assertThat(SyncValidation.violations(s, only(p))).containsExactly(new Violation(Violation.POLICY_INVALID,
+        "PrivacyPolicy sales/p: rule 5: Mask needs mask settings (keepFirst, keepLast, character)"));
+  }
+
+  @Test
+  void cronSchedulesAreCheckedFieldByField() {
+    for (String ok : List.of("*/30 * * * *", "0 3 * * 1-5", "15,45 8-18 1 jan,jul sun", "@hourly", "0 0 ? * *")) {
+      assertThat(CronExpression.problems(ok)).as(ok).isEmpty();
+    }
+    assertThat(CronExpression.problems("* * * *")).containsExactly(
+        "schedule '* * * *' has 4 fields; cron needs 5 (minute hour day month weekday)");
+    assertThat(CronExpression.problems("@sometimes")).hasSize(1);
+    Map.of("0 24 * * *", "hour", "0 0 0 * *", "day of month", "0 0 * 13 *", "month", "0 0 * * 8", "day of week",
+        "*/0 * * * *", "minute", "5-1 * * * *", "minute").forEach((schedule, field) ->
+        assertThat(CronExpression.problems(schedule)).as(schedule).singleElement().asString().contains(field));
+  }
+}
