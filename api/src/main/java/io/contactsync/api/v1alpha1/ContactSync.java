@@ -1,5 +1,6 @@
 package io.contactsync.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** One source, one or more destinations each under a PrivacyPolicy, and a schedule. */
+@JsonClassDescription("One sync: contacts read from one source and written to one or more destinations, each through a PrivacyPolicy, on a schedule. The operator runs it as a locked-down CronJob.")
 @Group(ContactSync.GROUP)
 @Version(ContactSync.VERSION)
 @Kind("ContactSync")

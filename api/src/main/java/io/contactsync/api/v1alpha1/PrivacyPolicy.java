@@ -1,5 +1,6 @@
 package io.contactsync.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** What may leave, and in what form: per-field actions, validation, keys and access rules. */
+@JsonClassDescription("What contact data may leave and in what form: per-field actions (keep, drop, redact, mask, hash, tokenize, encrypt, generalize), validation, keys, and who may use it.")
 @Group(ContactSync.GROUP)
 @Version(ContactSync.VERSION)
 @Kind("PrivacyPolicy")

@@ -18,12 +18,26 @@ class CrdDescriptionsTest {
   void everyPropertyHasADescription(String file) {
     List<String> undescribed = new ArrayList<>();
     JsonNode root = GeneratedCrds.schemaOf(file);
-    root.path("properties").fields().forEachRemaining(e -> {
+    if (root.path("description").asText().isBlank()) undescribed.add("(the resource itself)");
+    root.path("properties").properties().forEach(e -> {
       if (!e.getKey().equals("apiVersion") && !e.getKey().equals("kind") && !e.getKey().equals("metadata")) {
         walk(e.getKey(), e.getValue(), undescribed);
       }
     });
     assertThat(undescribed).as("properties without a description in %s", file).isEmpty();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "contactsyncs.contactsync.io-v1.yml, Schedule|Source|Ready|Last Sync|Age",
+      "privacypolicies.contactsync.io-v1.yml, Rules|Default|Ready|Age"})
+  void kubectlGetShowsTheColumnsInTheirDeclaredOrder(String file, String expected) throws Exception {
+    JsonNode crd = GeneratedCrds.YAML.readTree(GeneratedCrds.generated(file).toFile());
+    List<String> shown = new ArrayList<>();
+    crd.path("spec").path("versions").get(0).path("additionalPrinterColumns").forEach(c -> {
+      if (c.path("priority").asInt() == 0) shown.add(c.path("name").asText());
+    });
+    assertThat(String.join("|", shown)).isEqualTo(expected);
   }
 
   private static void walk(String path, JsonNode schema, List<String> undescribed) {
@@ -40,6 +54,6 @@ class CrdDescriptionsTest {
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-    return node::fields;
+    return node.properties();
   }
 }
