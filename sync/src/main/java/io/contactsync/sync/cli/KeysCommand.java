@@ -62,14 +62,13 @@ public final class KeysCommand {
     @Override
     public Integer call() throws IOException, ConfigurationException {
       KeyPurpose p;
+      PolicyKeys keys;
       try {
         p = KeyPurpose.ofCliName(purpose);
-        if (!p.rotatable()) throw new IllegalArgumentException("the record-id key is never rotated: destination record "
-            + "ids derive from it, and a new key would duplicate every record");
+        keys = new FileKeyStore(state.resolve()).rotate(policy.namespace, policy.policy, p);
       } catch (IllegalArgumentException e) {
         throw new ConfigurationException(e.getMessage());
       }
-      PolicyKeys keys = new FileKeyStore(state.resolve()).rotate(policy.namespace, policy.policy, p);
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Rotated the %s key of %s/%s%n", p.cliName(), policy.namespace, policy.policy);
       describe(keys, out);
