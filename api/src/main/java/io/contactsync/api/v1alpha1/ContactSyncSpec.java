@@ -63,6 +63,11 @@ public class ContactSyncSpec {
   @JsonPropertyDescription("Who may see and edit this sync, turned into RoleBindings.")
   private SyncAccess access;
 
+  @Size(max = 32)
+  @JsonPropertyDescription("Extra egress the sync pods may use besides DNS and the declared endpoints, which the operator "
+      + "allows by itself (in-cluster Services by their pods, external hosts by their resolved addresses).")
+  private List<EgressRule> egress = new ArrayList<>();
+
   public String getSchedule() { return schedule; }
   public void setSchedule(String schedule) { this.schedule = schedule; }
   public String getTimeZone() { return timeZone; }
@@ -85,4 +90,6 @@ public class ContactSyncSpec {
   public void setDestinations(List<DestinationSpec> destinations) { this.destinations = destinations; }
   public SyncAccess getAccess() { return access; }
   public void setAccess(SyncAccess access) { this.access = access; }
+  public List<EgressRule> getEgress() { return egress; }
+  public void setEgress(List<EgressRule> egress) { this.egress = egress; }
 }

@@ -7,6 +7,6 @@ public final class ContactSyncMain {
   private ContactSyncMain() {}
 
   public static void main(String[] args) {
-    System.exit(ContactSyncCli.commandLine().execute(args));
+    System.exit(ContactSyncCli.commandLine(new OperatorCommand()).execute(args));
   }
 }

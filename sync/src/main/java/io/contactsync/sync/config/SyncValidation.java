@@ -25,6 +25,9 @@ import java.util.function.Function;
  * and encrypted transport unless declared otherwise. Pure: the caller says how to find policies.
  */
 public final class SyncValidation {
+  /** A CronJob name may have 52 characters, since its Jobs' names add 11; the CronJob is named after the sync. */
+  public static final int MAX_NAME_LENGTH = 52;
+
   private SyncValidation() {}
 
   /** The namespace a reference points to: its own, else the sync's. */
@@ -41,6 +44,11 @@ public final class SyncValidation {
     ContactSyncSpec spec = sync.getSpec();
     if (spec == null) return List.of(new Violation(Violation.INVALID_SPEC, "spec is missing"));
     String namespace = Objects.requireNonNullElse(sync.getMetadata().getNamespace(), "default");
+    String name = Objects.requireNonNullElse(sync.getMetadata().getName(), "");
+    if (name.length() > MAX_NAME_LENGTH) {
+      out.add(new Violation(Violation.INVALID_SPEC, "the name '" + name + "' is " + name.length() + " characters long; a "
+          + "ContactSync name may have at most " + MAX_NAME_LENGTH + " (its CronJob's Jobs add 11)"));
+    }
     CronExpression.problems(spec.getSchedule()).forEach(p -> out.add(new Violation(Violation.INVALID_SPEC, p)));
     if (spec.getTimeZone() != null) {
       try {

@@ -108,6 +108,14 @@ class SyncValidationTest {
   }
 
   @Test
+  void aNameTooLongForItsCronJobIsReported() {
+    ContactSync s = sync("sales", "x".repeat(53), "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
+    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).extracting(Violation::message)
+        .containsExactly("the name '" + "x".repeat(53) + "' is 53 characters long; a ContactSync name may have at most 52 "
+            + "(its CronJob's Jobs add 11)");
+  }
+
+  @Test
   void aPolicyThatDoesNotCompileMakesTheSyncInvalid() {
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
     PrivacyPolicy p = policy("sales", "p", rule(PolicyAction.Mask, "title"));

@@ -1,0 +1,22 @@
+package io.contactsync.operator.dependents;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.desired.SyncNetworkPolicy;
+import io.contactsync.operator.naming.Names;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+@KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR))
+public final class NetworkPolicyDependent extends CRUDKubernetesDependentResource<NetworkPolicy, ContactSync> {
+  public NetworkPolicyDependent() {
+    super(NetworkPolicy.class);
+  }
+
+  @Override
+  protected NetworkPolicy desired(ContactSync sync, Context<ContactSync> context) {
+    return SyncNetworkPolicy.desired(sync, SyncContext.resolution(context).endpoints());
+  }
+}

@@ -1,0 +1,32 @@
+package io.contactsync.operator.dependents;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.desired.PodPaths;
+import io.contactsync.operator.desired.SyncConfigMaps;
+import io.contactsync.operator.naming.Names;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/** The checkpoint store: created empty, and from then on holding what the last successful run reported. */
+@KubernetesDependent(informer = @Informer(labelSelector = Names.STATE_COMPONENT_SELECTOR))
+public final class StateConfigMapDependent extends CRUDKubernetesDependentResource<ConfigMap, ContactSync> {
+  public StateConfigMapDependent() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(ContactSync sync, Context<ContactSync> context) {
+    String checkpoint = getSecondaryResource(sync, context)
+        .map(cm -> cm.getData() == null ? null : cm.getData().get(PodPaths.CHECKPOINT_FILE)).orElse(null);
+    return SyncConfigMaps.state(sync, checkpoint);
+  }
+
+  @Override
+  protected ResourceID targetSecondaryResourceID(ContactSync sync, Context<ContactSync> context) {
+    return new ResourceID(Names.stateConfigMap(sync), sync.getMetadata().getNamespace());
+  }
+}

@@ -1,0 +1,24 @@
+package io.contactsync.operator.dependents;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.desired.OperatorSettings;
+import io.contactsync.operator.resolve.SyncResolution;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/** What the reconciler resolved once per reconcile, handed to the dependents through JOSDK's context. */
+public final class SyncContext {
+  private SyncContext() {}
+
+  public static void put(Context<ContactSync> context, SyncResolution resolution, OperatorSettings settings) {
+    context.managedWorkflowAndDependentResourceContext().put(SyncResolution.class, resolution);
+    context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
+  }
+
+  static SyncResolution resolution(Context<ContactSync> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(SyncResolution.class, SyncResolution.class);
+  }
+
+  static OperatorSettings settings(Context<ContactSync> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(OperatorSettings.class, OperatorSettings.class);
+  }
+}

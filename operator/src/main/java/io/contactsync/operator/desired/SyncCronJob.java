@@ -1,0 +1,139 @@
+package io.contactsync.operator.desired;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.ContactSyncSpec;
+import io.contactsync.operator.naming.Names;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CronJob that runs a sync: the operator's own image with the sync command, one run at a time, under its own
+ * service account with no token, meeting Pod Security "restricted".
+ */
+public final class SyncCronJob {
+  static final long RUN_AS = 65532;
+  private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)([smh])");
+
+  private SyncCronJob() {}
+
+  /**
+   * @param secretItems where each key of the sync Secret appears in the pod (see {@link SyncSecret#volumeItems})
+   * @param suspend stop scheduling (the spec says so, or no data may flow right now)
+   */
+  public static CronJob desired(ContactSync sync, OperatorSettings settings, List<KeyToPath> secretItems, boolean suspend) {
+    ContactSyncSpec spec = sync.getSpec();
+    return new CronJobBuilder()
+        .withNewMetadata().withName(Names.cronJob(sync)).withNamespace(sync.getMetadata().getNamespace())
+        .withLabels(Names.labels(sync, "sync")).endMetadata()
+        .withNewSpec()
+        .withSchedule(spec.getSchedule())
+        .withTimeZone(settings.cronJobTimeZones() ? spec.getTimeZone() : null)
+        .withSuspend(suspend)
+        .withConcurrencyPolicy("Forbid")
+        .withStartingDeadlineSeconds(300L)
+        .withSuccessfulJobsHistoryLimit(3)
+        .withFailedJobsHistoryLimit(3)
+        .withNewJobTemplate()
+        .withNewMetadata().withLabels(Names.labels(sync, "sync")).endMetadata()
+        .withSpec(jobSpec(sync, settings, secretItems))
+        .endJobTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** The spec of a run's Job, shared by scheduled runs and requested ones. */
+  public static JobSpec jobSpec(ContactSync sync, OperatorSettings settings, List<KeyToPath> secretItems) {
+    ContactSyncSpec spec = sync.getSpec();
+    return new JobSpecBuilder()
+        .withBackoffLimit(spec.getRetries() == null ? 3 : spec.getRetries())
+        .withActiveDeadlineSeconds(seconds(spec.getTimeout() == null ? "30m" : spec.getTimeout()))
+        .withNewTemplate()
+        .withNewMetadata().withLabels(Names.labels(sync, "sync")).endMetadata()
+        .withSpec(podSpec(sync, settings, secretItems))
+        .endTemplate()
+        .build();
+  }
+
+  private static PodSpec podSpec(ContactSync sync, OperatorSettings settings, List<KeyToPath> secretItems) {
+    return new PodSpecBuilder()
+        .withServiceAccountName(Names.serviceAccount(sync))
+        .withAutomountServiceAccountToken(false)
+        .withEnableServiceLinks(false)
+        .withRestartPolicy("Never")
+        .withNewSecurityContext()
+        .withRunAsNonRoot(true).withRunAsUser(RUN_AS).withRunAsGroup(RUN_AS).withFsGroup(RUN_AS)
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .endSecurityContext()
+        .withContainers(container(sync, settings))
+        .addNewVolume().withName("job").withNewConfigMap().withName(Names.jobConfigMap(sync)).withDefaultMode(0444)
+        .endConfigMap().endVolume()
+        .addNewVolume().withName("state").withNewConfigMap().withName(Names.stateConfigMap(sync)).withOptional(true)
+        .withDefaultMode(0444).endConfigMap().endVolume()
+        .addNewVolume().withName("secret").withNewSecret().withSecretName(Names.syncSecret(sync)).withDefaultMode(0400)
+        .withItems(secretItems).endSecret().endVolume()
+        .addNewVolume().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("1Gi")).endEmptyDir().endVolume()
+        .build();
+  }
+
+  private static Container container(ContactSync sync, OperatorSettings settings) {
+    return new ContainerBuilder()
+        .withName("sync")
+        .withImage(settings.image())
+        .withImagePullPolicy(settings.imagePullPolicy())
+        .withArgs("sync", "--config", PodPaths.JOB_DIR + "/" + PodPaths.JOB_FILE,
+            "--keys-dir", PodPaths.SECRET_DIR + "/" + PodPaths.KEYS_SUBDIR,
+            "--checkpoint", PodPaths.STATE_DIR + "/" + PodPaths.CHECKPOINT_FILE,
+            "--report", PodPaths.TERMINATION_LOG)
+        .addNewEnv().withName("HOME").withValue("/tmp").endEnv()
+        .addNewEnv().withName("JAVA_TOOL_OPTIONS").withValue("-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp").endEnv()
+        .withResources(resources(sync.getSpec().getResources()))
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true).withRunAsNonRoot(true)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .endSecurityContext()
+        .addNewVolumeMount().withName("job").withMountPath(PodPaths.JOB_DIR).withReadOnly(true).endVolumeMount()
+        .addNewVolumeMount().withName("state").withMountPath(PodPaths.STATE_DIR).withReadOnly(true).endVolumeMount()
+        .addNewVolumeMount().withName("secret").withMountPath(PodPaths.SECRET_DIR).withReadOnly(true).endVolumeMount()
+        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+        .build();
+  }
+
+  private static ResourceRequirements resources(ResourceRequirements declared) {
+    if (declared != null && (declared.getRequests() != null || declared.getLimits() != null)) {
+      return new ResourceRequirementsBuilder().withRequests(declared.getRequests()).withLimits(declared.getLimits()).build();
+    }
+    return new ResourceRequirementsBuilder()
+        .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi")))
+        .withLimits(Map.of("memory", new Quantity("512Mi")))
+        .build();
+  }
+
+  static long seconds(String duration) {
+    Duration total = Duration.ZERO;
+    Matcher m = DURATION_PART.matcher(duration);
+    while (m.find()) {
+      long n = Long.parseLong(m.group(1));
+      total = total.plus(switch (m.group(2)) {
+        case "h" -> Duration.ofHours(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofSeconds(n);
+      });
+    }
+    return Math.max(1, total.getSeconds());
+  }
+}

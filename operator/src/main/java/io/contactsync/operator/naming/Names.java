@@ -1,0 +1,105 @@
+package io.contactsync.operator.naming;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place object names, labels and selectors come from; NetworkPolicies, bindings and watches reuse them.
+ */
+public final class Names {
+  public static final String SYNC_LABEL = "contactsync.io/sync";
+  public static final String POLICY_LABEL = "contactsync.io/policy";
+  public static final String RUN_REQUESTED_AT = "contactsync.io/run-requested-at";
+  public static final String RUN_REQUEST_LABEL = "contactsync.io/run-request";
+  public static final String NAME_LABEL = "app.kubernetes.io/name";
+  public static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
+  public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+  public static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
+  public static final String APP = "contactsync";
+  public static final String MANAGER = "contactsync-operator";
+  public static final String VIEWER_CLUSTER_ROLE = "contactsync-viewer";
+  public static final String EDITOR_CLUSTER_ROLE = "contactsync-editor";
+  /** Selects every object the operator manages, for its informers. */
+  public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGER;
+  public static final String SYNC_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=sync";
+  public static final String STATE_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=state";
+  public static final String ACCESS_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=access";
+  public static final String KEYS_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=keys";
+
+  private Names() {}
+
+  public static String cronJob(ContactSync s) { return s.getMetadata().getName(); }
+  public static String serviceAccount(ContactSync s) { return s.getMetadata().getName() + "-sync"; }
+  public static String syncSecret(ContactSync s) { return s.getMetadata().getName() + "-sync"; }
+  public static String networkPolicy(ContactSync s) { return s.getMetadata().getName() + "-sync"; }
+  public static String jobConfigMap(ContactSync s) { return s.getMetadata().getName() + "-job"; }
+  public static String stateConfigMap(ContactSync s) { return s.getMetadata().getName() + "-state"; }
+  public static String viewersBinding(ContactSync s) { return s.getMetadata().getName() + "-viewers"; }
+  public static String editorsBinding(ContactSync s) { return s.getMetadata().getName() + "-editors"; }
+
+  /** A Job made for one run request: the same request value always names the same Job. */
+  public static String requestedRunJob(ContactSync s, String requestedAt) {
+    return s.getMetadata().getName() + "-run-" + digest(requestedAt).substring(0, 8);
+  }
+
+  public static String policyKeysSecret(PrivacyPolicy p) {
+    var keys = p.getSpec() == null ? null : p.getSpec().getKeys();
+    return keys != null && keys.getSecretName() != null ? keys.getSecretName() : p.getMetadata().getName() + "-keys";
+  }
+
+  public static String keyReadersRole(PrivacyPolicy p) { return p.getMetadata().getName() + "-key-readers"; }
+
+  /** Labels of everything a ContactSync owns. */
+  public static Map<String, String> labels(ContactSync s, String component) {
+    Map<String, String> labels = common(component);
+    labels.put(INSTANCE_LABEL, labelValue(s.getMetadata().getName()));
+    labels.put(SYNC_LABEL, labelValue(s.getMetadata().getName()));
+    return labels;
+  }
+
+  /** Labels of everything a PrivacyPolicy owns. */
+  public static Map<String, String> labels(PrivacyPolicy p, String component) {
+    Map<String, String> labels = common(component);
+    labels.put(INSTANCE_LABEL, labelValue(p.getMetadata().getName()));
+    labels.put(POLICY_LABEL, labelValue(p.getMetadata().getName()));
+    return labels;
+  }
+
+  /** Selects the sync pods of a ContactSync (NetworkPolicy, watches of runs). */
+  public static Map<String, String> syncPodSelector(ContactSync s) {
+    Map<String, String> selector = new LinkedHashMap<>();
+    selector.put(SYNC_LABEL, labelValue(s.getMetadata().getName()));
+    selector.put(COMPONENT_LABEL, "sync");
+    return selector;
+  }
+
+  private static Map<String, String> common(String component) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(NAME_LABEL, APP);
+    labels.put(COMPONENT_LABEL, component);
+    labels.put(PART_OF_LABEL, APP);
+    labels.put(MANAGED_BY_LABEL, MANAGER);
+    return labels;
+  }
+
+  /** Label values have at most 63 characters; longer names are cut and given a digest so they stay unique. */
+  public static String labelValue(String value) {
+    if (value.length() <= 63) return value;
+    return value.substring(0, 52) + "-" + digest(value).substring(0, 10);
+  }
+
+  private static String digest(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.contactsync.operator.reconciler;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.resolve.Lookups;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Lookups backed by the operator's informer caches (policies, policy keys) and reads of the API and DNS. */
+final class ClusterLookups implements Lookups {
+  private final InformerEventSource<PrivacyPolicy, ContactSync> policies;
+  private final InformerEventSource<Secret, ContactSync> policyKeys;
+  private final KubernetesClient client;
+
+  ClusterLookups(InformerEventSource<PrivacyPolicy, ContactSync> policies, InformerEventSource<Secret, ContactSync> policyKeys,
+      KubernetesClient client) {
+    this.policies = policies;
+    this.policyKeys = policyKeys;
+    this.client = client;
+  }
+
+  @Override
+  public PrivacyPolicy policy(String namespace, String name) {
+    return policies.get(new ResourceID(name, namespace)).orElse(null);
+  }
+
+  @Override
+  public Secret secret(String namespace, String name) {
+    return policyKeys.get(new ResourceID(name, namespace))
+        .orElseGet(() -> client.secrets().inNamespace(namespace).withName(name).get());
+  }
+
+  @Override
+  public Service service(String namespace, String name) {
+    return client.services().inNamespace(namespace).withName(name).get();
+  }
+
+  @Override
+  public List<String> addresses(String host) throws IOException {
+    try {
+      return Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress).toList();
+    } catch (UnknownHostException e) {
+      throw new IOException("unknown host");
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.contactsync.operator.reconciler;
+
+import io.contactsync.api.v1alpha1.Condition;
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.ContactSyncStatus;
+import io.contactsync.api.v1alpha1.DestinationSpec;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.dependents.AccessBindingDependents;
+import io.contactsync.operator.dependents.CronJobDependent;
+import io.contactsync.operator.dependents.DataMayFlow;
+import io.contactsync.operator.dependents.JobConfigMapDependent;
+import io.contactsync.operator.dependents.NetworkPolicyDependent;
+import io.contactsync.operator.dependents.ServiceAccountDependent;
+import io.contactsync.operator.dependents.StateConfigMapDependent;
+import io.contactsync.operator.dependents.SyncContext;
+import io.contactsync.operator.dependents.SyncSecretDependent;
+import io.contactsync.operator.desired.OperatorSettings;
+import io.contactsync.operator.naming.Names;
+import io.contactsync.operator.resolve.SyncResolution;
+import io.contactsync.operator.resolve.SyncResolver;
+import io.contactsync.operator.status.Conditions;
+import io.contactsync.operator.status.Reasons;
+import io.contactsync.operator.status.SyncStatus;
+import io.contactsync.sync.config.SyncValidation;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Thin by design: resolve the sync's references, let the workflow of dependents converge, write status.
+ * The logic lives in the resolver, the desired-state builders and the status builder.
+ */
+@ControllerConfiguration(name = ContactSyncReconciler.NAME,
+    maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "service-account", type = ServiceAccountDependent.class),
+    @Dependent(name = "state", type = StateConfigMapDependent.class),
+    @Dependent(name = "network-policy", type = NetworkPolicyDependent.class),
+    @Dependent(name = "job-config", type = JobConfigMapDependent.class, reconcilePrecondition = DataMayFlow.class),
+    @Dependent(name = "secret", type = SyncSecretDependent.class, reconcilePrecondition = DataMayFlow.class),
+    @Dependent(name = "cronjob", type = CronJobDependent.class, reconcilePrecondition = DataMayFlow.class,
+        dependsOn = {"service-account", "state", "job-config", "secret"}),
+    @Dependent(name = "viewers", type = AccessBindingDependents.Viewers.class,
+        reconcilePrecondition = AccessBindingDependents.HasViewers.class),
+    @Dependent(name = "editors", type = AccessBindingDependents.Editors.class,
+        reconcilePrecondition = AccessBindingDependents.HasEditors.class)})
+public final class ContactSyncReconciler implements Reconciler<ContactSync> {
+  public static final String NAME = "contactsync";
+  static final String POLICY_INDEX = "policies";
+  private static final Duration RETRY_TRANSIENT = Duration.ofSeconds(30);
+  private static final Set<String> TRANSIENT = Set.of(Reasons.POLICY_KEYS_MISSING, Reasons.CREDENTIALS_MISSING);
+
+  private final OperatorSettings settings;
+  private final Clock clock;
+  private InformerEventSource<PrivacyPolicy, ContactSync> policies;
+  private InformerEventSource<Secret, ContactSync> policyKeys;
+
+  public ContactSyncReconciler(OperatorSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
+    SyncResolution resolution = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient()));
+    SyncContext.put(context, resolution, settings);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    ContactSyncStatus status = SyncStatus.of(sync, resolution, clock.instant());
+    UpdateControl<ContactSync> control = status.equals(sync.getStatus()) ? UpdateControl.noUpdate() : patchStatus(sync, status);
+    boolean transientProblem = resolution.violations().stream().anyMatch(v -> TRANSIENT.contains(v.reason()))
+        || !resolution.unresolved().isEmpty();
+    return transientProblem ? control.rescheduleAfter(RETRY_TRANSIENT) : control;
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ContactSync> updateErrorStatus(ContactSync sync, Context<ContactSync> context, Exception e) {
+    ContactSyncStatus status = sync.getStatus() == null ? new ContactSyncStatus() : sync.getStatus();
+    List<Condition> conditions = new ArrayList<>(status.getConditions());
+    conditions.removeIf(c -> Reasons.READY.equals(c.getType()));
+    long generation = Objects.requireNonNullElse(sync.getMetadata().getGeneration(), 0L);
+    conditions.add(Conditions.of(status.getConditions(), Reasons.READY, Condition.Status.False, generation,
+        Reasons.DEPENDENTS_FAILED, "the operator could not converge the sync's objects (" + summary(e)
+            + "); it retries with backoff", clock.instant()));
+    status.setConditions(conditions);
+    sync.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(sync);
+  }
+
+  private static UpdateControl<ContactSync> patchStatus(ContactSync sync, ContactSyncStatus status) {
+    ContactSync patch = new ContactSync();
+    patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(sync.getMetadata().getName())
+        .withNamespace(sync.getMetadata().getNamespace()).build());
+    patch.setStatus(status);
+    return UpdateControl.patchStatus(patch);
+  }
+
+  /** The exception's kind and first line: API errors name objects, never contact data. */
+  private static String summary(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message.substring(0, Math.min(300, message.length())));
+  }
+
+  @Override
+  public List<EventSource<?, ContactSync>> prepareEventSources(EventSourceContext<ContactSync> context) {
+    context.getPrimaryCache().addIndexer(POLICY_INDEX, ContactSyncReconciler::referencedPolicies);
+    policies = new InformerEventSource<>(InformerEventSourceConfiguration.from(PrivacyPolicy.class, ContactSync.class)
+        .withName("policies")
+        .withSecondaryToPrimaryMapper(p -> syncsReferencing(context, p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()))
+        .build(), context);
+    policyKeys = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ContactSync.class)
+        .withName("policy-keys")
+        .withLabelSelector(Names.KEYS_COMPONENT_SELECTOR)
+        .withSecondaryToPrimaryMapper(s -> syncsReferencing(context, s.getMetadata().getNamespace() + "/"
+            + s.getMetadata().getLabels().getOrDefault(Names.POLICY_LABEL, "")))
+        .build(), context);
+    return List.of(policies, policyKeys);
+  }
+
+  /** The policies a sync references, as "namespace/name": the index that maps a policy change to its syncs. */
+  static List<String> referencedPolicies(ContactSync sync) {
+    if (sync.getSpec() == null || sync.getSpec().getDestinations() == null) return List.of();
+    return sync.getSpec().getDestinations().stream().map(DestinationSpec::getPrivacyPolicyRef).filter(Objects::nonNull)
+        .map(ref -> SyncValidation.namespaceOf(ref, sync.getMetadata().getNamespace()) + "/" + ref.getName())
+        .distinct().toList();
+  }
+
+  private static Set<ResourceID> syncsReferencing(EventSourceContext<ContactSync> context, String policy) {
+    return context.getPrimaryCache().byIndex(POLICY_INDEX, policy).stream().map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+}

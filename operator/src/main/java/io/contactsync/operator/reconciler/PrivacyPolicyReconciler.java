@@ -1,0 +1,48 @@
+package io.contactsync.operator.reconciler;
+
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.PrivacyPolicyStatus;
+import io.contactsync.operator.dependents.KeyReaderDependents;
+import io.contactsync.operator.dependents.PolicyKeysSecretDependent;
+import io.contactsync.operator.status.PolicyStatus;
+import io.contactsync.privacy.policy.PolicyCompiler;
+import io.contactsync.sync.config.PolicyDefinitions;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import java.time.Clock;
+import java.util.List;
+
+/** Compiles the policy for its status, keeps its keys Secret (created once) and its key readers' access. */
+@ControllerConfiguration(name = PrivacyPolicyReconciler.NAME)
+@Workflow(dependents = {
+    @Dependent(name = "keys", type = PolicyKeysSecretDependent.class),
+    @Dependent(name = "reader-role", type = KeyReaderDependents.ReaderRole.class,
+        reconcilePrecondition = KeyReaderDependents.HasKeyReaders.class),
+    @Dependent(name = "reader-binding", type = KeyReaderDependents.ReaderBinding.class,
+        reconcilePrecondition = KeyReaderDependents.HasKeyReaders.class, dependsOn = "reader-role")})
+public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> {
+  public static final String NAME = "privacypolicy";
+  private final Clock clock;
+
+  public PrivacyPolicyReconciler(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<PrivacyPolicy> reconcile(PrivacyPolicy policy, Context<PrivacyPolicy> context) {
+    List<String> problems = policy.getSpec() == null ? List.of("spec is missing")
+        : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec()));
+    PrivacyPolicyStatus status = PolicyStatus.of(policy, problems, clock.instant());
+    if (status.equals(policy.getStatus())) return UpdateControl.noUpdate();
+    PrivacyPolicy patch = new PrivacyPolicy();
+    patch.setMetadata(new ObjectMetaBuilder().withName(policy.getMetadata().getName())
+        .withNamespace(policy.getMetadata().getNamespace()).build());
+    patch.setStatus(status);
+    return UpdateControl.patchStatus(patch);
+  }
+}

@@ -1,0 +1,19 @@
+package io.contactsync.operator.resolve;
+
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import java.io.IOException;
+import java.util.List;
+
+/** What resolving a ContactSync's references reads; the operator backs it with caches and the API, tests with maps. */
+public interface Lookups {
+  PrivacyPolicy policy(String namespace, String name);
+
+  Secret secret(String namespace, String name);
+
+  Service service(String namespace, String name);
+
+  /** The addresses of an external host. */
+  List<String> addresses(String host) throws IOException;
+}

@@ -1,0 +1,59 @@
+package io.contactsync.operator.runtime;
+
+import io.contactsync.operator.desired.OperatorSettings;
+import io.contactsync.operator.reconciler.ContactSyncReconciler;
+import io.contactsync.operator.reconciler.PrivacyPolicyReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/**
+ * The operator: both controllers on one client. Production and tests build it here, so they share one code path
+ * (including JOSDK's default Server-Side Apply for dependents and status).
+ */
+public final class ContactSyncOperator implements AutoCloseable {
+  private final Operator operator;
+
+  public ContactSyncOperator(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
+      LeaderElectionConfiguration leaderElection, Clock clock) {
+    this.operator = new Operator(o -> {
+      o.withKubernetesClient(client).withCloseClientOnStop(false)
+          .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
+      if (leaderElection != null) o.withLeaderElectionConfiguration(leaderElection);
+    });
+    operator.register(new PrivacyPolicyReconciler(clock));
+    operator.register(new ContactSyncReconciler(settings, clock));
+  }
+
+  public void start() {
+    operator.start();
+  }
+
+  public boolean started() {
+    return operator.getRuntimeInfo().isStarted();
+  }
+
+  public boolean healthy() {
+    return operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+
+  /** Whether the server's CronJob knows spec.timeZone (Kubernetes 1.27 and later). */
+  public static boolean cronJobTimeZones(KubernetesClient client) {
+    var version = client.getKubernetesVersion();
+    try {
+      int major = Integer.parseInt(version.getMajor().replaceAll("\\D", ""));
+      int minor = Integer.parseInt(version.getMinor().replaceAll("\\D", ""));
+      return major > 1 || minor >= 27;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

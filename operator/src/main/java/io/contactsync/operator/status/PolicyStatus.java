@@ -1,0 +1,30 @@
+package io.contactsync.operator.status;
+
+import io.contactsync.api.v1alpha1.Condition;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.PrivacyPolicyStatus;
+import io.contactsync.operator.naming.Names;
+import java.time.Instant;
+import java.util.List;
+
+/** The status of a PrivacyPolicy: whether it compiles (every problem in the message), and where its keys are. */
+public final class PolicyStatus {
+  private PolicyStatus() {}
+
+  public static PrivacyPolicyStatus of(PrivacyPolicy policy, List<String> problems, Instant now) {
+    List<Condition> before = policy.getStatus() == null ? List.of() : policy.getStatus().getConditions();
+    long generation = policy.getMetadata().getGeneration() == null ? 0 : policy.getMetadata().getGeneration();
+    int rules = policy.getSpec() == null || policy.getSpec().getRules() == null ? 0 : policy.getSpec().getRules().size();
+    PrivacyPolicyStatus status = new PrivacyPolicyStatus();
+    status.setObservedGeneration(generation);
+    status.setRuleCount(rules);
+    status.setKeysSecret(Names.policyKeysSecret(policy));
+    status.setConditions(List.of(problems.isEmpty()
+        ? Conditions.of(before, Reasons.READY, Condition.Status.True, generation, Reasons.COMPILED,
+            "the policy compiles (" + rules + " rules); its keys are in Secret " + Names.policyKeysSecret(policy), now)
+        : Conditions.of(before, Reasons.READY, Condition.Status.False, generation, Reasons.POLICY_INVALID,
+            "the policy does not compile: " + String.join("; ", problems)
+                + ". ContactSyncs that reference it stay stopped until it is fixed.", now)));
+    return status;
+  }
+}

@@ -1,0 +1,91 @@
+package io.contactsync.operator.status;
+
+import io.contactsync.api.v1alpha1.Condition;
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.ContactSyncStatus;
+import io.contactsync.api.v1alpha1.RemoteConnector;
+import io.contactsync.operator.desired.Endpoint;
+import io.contactsync.operator.resolve.SyncResolution;
+import io.contactsync.sync.config.Violation;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The status of a ContactSync, rebuilt whole from its resolution; run results carry over from the previous status. */
+public final class SyncStatus {
+  private static final Set<String> POLICY_REASONS = Set.of(Reasons.POLICY_NOT_FOUND, Reasons.POLICY_ACCESS_DENIED,
+      Reasons.POLICY_INVALID, Reasons.DESTINATION_NOT_ALLOWED, Reasons.POLICY_KEYS_MISSING);
+  public static final String ENDPOINT_NOT_RESOLVED = "EndpointNotResolved";
+
+  private SyncStatus() {}
+
+  public static ContactSyncStatus of(ContactSync sync, SyncResolution resolution, Instant now) {
+    ContactSyncStatus previous = sync.getStatus() == null ? new ContactSyncStatus() : sync.getStatus();
+    List<Condition> before = previous.getConditions();
+    long generation = sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
+    ContactSyncStatus status = new ContactSyncStatus();
+    status.setObservedGeneration(generation);
+    status.setSource(sourceSummary(sync));
+    status.setLastScheduleTime(previous.getLastScheduleTime());
+    status.setLastSuccessfulTime(previous.getLastSuccessfulTime());
+    status.setLastRun(previous.getLastRun());
+
+    List<Violation> policyViolations = resolution.violations().stream().filter(v -> POLICY_REASONS.contains(v.reason())).toList();
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(policyViolations.isEmpty()
+        ? Conditions.of(before, Reasons.POLICY_RESOLVED, Condition.Status.True, generation, Reasons.POLICIES_RESOLVED,
+            "every destination's PrivacyPolicy exists, admits this sync and compiles", now)
+        : Conditions.of(before, Reasons.POLICY_RESOLVED, Condition.Status.False, generation, policyViolations.get(0).reason(),
+            messages(policyViolations), now));
+    conditions.add(ready(sync, resolution, before, generation, now));
+    conditions.add(before.stream().filter(c -> Reasons.LAST_RUN_SUCCEEDED.equals(c.getType())).findFirst()
+        .orElseGet(() -> Conditions.of(before, Reasons.LAST_RUN_SUCCEEDED, Condition.Status.Unknown, generation,
+            Reasons.NO_RUN_YET, "no run has finished yet", now)));
+    status.setConditions(conditions);
+    return status;
+  }
+
+  private static Condition ready(ContactSync sync, SyncResolution resolution, List<Condition> before, long generation, Instant now) {
+    if (!resolution.violations().isEmpty()) {
+      return Conditions.of(before, Reasons.READY, Condition.Status.False, generation, resolution.violations().get(0).reason(),
+          messages(resolution.violations()) + ". No data flows until this is fixed: the sync has no CronJob and no Secret.", now);
+    }
+    List<Endpoint.Unresolved> unresolved = resolution.unresolved();
+    if (!unresolved.isEmpty()) {
+      return Conditions.of(before, Reasons.READY, Condition.Status.False, generation, ENDPOINT_NOT_RESOLVED,
+          unresolved.stream().map(u -> u.host() + ": " + u.why()).collect(Collectors.joining("; "))
+              + ". The NetworkPolicy opens no egress to it, so runs cannot reach it; the operator retries.", now);
+    }
+    if (Boolean.TRUE.equals(sync.getSpec().getSuspend())) {
+      return Conditions.of(before, Reasons.READY, Condition.Status.True, generation, Reasons.SUSPENDED,
+          "spec.suspend is true: no runs are scheduled", now);
+    }
+    return Conditions.of(before, Reasons.READY, Condition.Status.True, generation, Reasons.RECONCILED,
+        "CronJob " + sync.getMetadata().getName() + " runs on '" + sync.getSpec().getSchedule() + "'", now);
+  }
+
+  private static String messages(List<Violation> violations) {
+    return violations.stream().map(Violation::message).distinct().collect(Collectors.joining("; "));
+  }
+
+  /** The source's kind and host (never its path or credentials), for kubectl get. */
+  static String sourceSummary(ContactSync sync) {
+    if (sync.getSpec() == null || sync.getSpec().getSource() == null) return null;
+    var connectors = sync.getSpec().getSource().connectors();
+    if (connectors.size() != 1) return null;
+    var entry = connectors.entrySet().iterator().next();
+    if (entry.getValue() instanceof RemoteConnector remote) {
+      try {
+        String url = remote.getUrl().startsWith("jdbc:") ? remote.getUrl().substring(5) : remote.getUrl();
+        return entry.getKey() + " " + URI.create(url).getHost();
+      } catch (IllegalArgumentException e) {
+        return entry.getKey();
+      }
+    }
+    return entry.getKey();
+  }
+
+}

@@ -1,0 +1,286 @@
+package io.contactsync.operator.it;
+
+import static io.contactsync.sync.SyncFixtures.admitting;
+import static io.contactsync.sync.SyncFixtures.fileDestination;
+import static io.contactsync.sync.SyncFixtures.policy;
+import static io.contactsync.sync.SyncFixtures.rule;
+import static io.contactsync.sync.SyncFixtures.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.contactsync.api.v1alpha1.Condition;
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.PolicyAction;
+import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.Subject;
+import io.contactsync.api.v1alpha1.SyncAccess;
+import io.contactsync.operator.desired.OperatorSettings;
+import io.contactsync.operator.runtime.ContactSyncOperator;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator against a real API server, acting with exactly the RBAC it ships: CRDs, convergence, ownership and
+ * security settings, policy changes, access rules, deletion, and a no-op resync that writes nothing.
+ */
+class OperatorIT {
+  private static final OperatorSettings SETTINGS = new OperatorSettings("contactsync-operator:it", "IfNotPresent", false);
+  private static final Duration CONVERGE = Duration.ofSeconds(45);
+  static KubernetesClient admin;
+  static KubernetesClient operatorClient;
+  static ContactSyncOperator operator;
+  static final AtomicInteger WRITES = new AtomicInteger();
+
+  @BeforeAll
+  static void startOperator() throws Exception {
+    admin = TestCluster.admin();
+    TestCluster.install(admin);
+    operatorClient = TestCluster.operator(WRITES);
+    operator = new ContactSyncOperator(operatorClient, SETTINGS, new SimpleMeterRegistry(), null, Clock.systemUTC());
+    operator.start();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    if (operator != null) operator.close();
+    if (operatorClient != null) operatorClient.close();
+    if (admin != null) {
+      TestCluster.deleteTestNamespaces(admin);
+      admin.close();
+    }
+  }
+
+  private static <T extends HasMetadata> T create(T resource) {
+    return admin.resource(resource).create();
+  }
+
+  private static ContactSync fresh(ContactSync sync) {
+    return admin.resources(ContactSync.class).inNamespace(sync.getMetadata().getNamespace())
+        .withName(sync.getMetadata().getName()).get();
+  }
+
+  private static Condition condition(ContactSync sync, String type) {
+    ContactSync current = fresh(sync);
+    if (current == null || current.getStatus() == null) return null;
+    return current.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+
+  private static <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
+    return admin.resources(type).inNamespace(namespace).withName(name).get();
+  }
+
+  @Test
+  void theServerRejectsEveryInvalidSample() throws Exception {
+    String ns = TestCluster.namespace(admin, "invalid");
+    List<String> accepted = new ArrayList<>();
+    for (Path file : TestCluster.yaml(TestCluster.ROOT.resolve("config/samples/invalid"))) {
+      try (InputStream in = Files.newInputStream(file)) {
+        HasMetadata item = admin.load(in).items().get(0);
+        item.getMetadata().setNamespace(ns);
+        assertThatThrownBy(() -> admin.resource(item).create()).as(file.getFileName().toString())
+            .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(422));
+      } catch (AssertionError e) {
+        accepted.add(file.getFileName() + ": " + e.getMessage());
+      }
+    }
+    assertThat(accepted).isEmpty();
+  }
+
+  @Test
+  void aValidSyncConvergesToLockedDownOwnedObjects() {
+    String ns = TestCluster.namespace(admin, "converge");
+    create(policy(ns, "p"));
+    ContactSync sync = sync(ns, "crm", "contacts.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)));
+    SyncAccess access = new SyncAccess();
+    Subject viewer = new Subject();
+    viewer.setKind(Subject.Kind.Group);
+    viewer.setName("sales-ops");
+    access.getViewers().add(viewer);
+    sync.getSpec().setAccess(access);
+    ContactSync created = create(sync);
+
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      Condition ready = condition(sync, "Ready");
+      assertThat(ready).isNotNull();
+      assertThat(ready.getStatus()).as(ready.getMessage()).isEqualTo(Condition.Status.True);
+      assertThat(get(CronJob.class, ns, "crm")).isNotNull();
+    });
+    ContactSync converged = fresh(sync);
+    assertThat(converged.getStatus().getObservedGeneration()).isEqualTo(converged.getMetadata().getGeneration());
+    assertThat(condition(sync, "PolicyResolved").getReason()).isEqualTo("PoliciesResolved");
+    assertThat(condition(sync, "LastRunSucceeded").getStatus()).isEqualTo(Condition.Status.Unknown);
+    assertThat(converged.getStatus().getSource()).isEqualTo("file");
+
+    ServiceAccount account = get(ServiceAccount.class, ns, "crm-sync");
+    assertThat(account.getAutomountServiceAccountToken()).isFalse();
+    Secret secret = get(Secret.class, ns, "crm-sync");
+    assertThat(secret.getType()).isEqualTo("Opaque");
+    assertThat(secret.getData()).containsKeys("keys." + ns + ".p.tokenize.json", "keys." + ns + ".p.record-id.json");
+    assertThat(get(ConfigMap.class, ns, "crm-job").getData().get("job.json")).contains("\"name\":\"crm\"", "Tokenize")
+        .doesNotContain("\"keyset");
+    assertThat(get(ConfigMap.class, ns, "crm-state").getData()).containsKey("checkpoint.json");
+    NetworkPolicy network = get(NetworkPolicy.class, ns, "crm-sync");
+    assertThat(network.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(network.getSpec().getIngress()).isEmpty();
+    assertThat(network.getSpec().getPodSelector().getMatchLabels()).containsEntry("contactsync.io/sync", "crm");
+    RoleBinding viewers = get(RoleBinding.class, ns, "crm-viewers");
+    assertThat(viewers.getRoleRef().getName()).isEqualTo("contactsync-viewer");
+
+    CronJob cron = get(CronJob.class, ns, "crm");
+    assertThat(cron.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+    var pod = cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(pod.getServiceAccountName()).isEqualTo("crm-sync");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    var container = pod.getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("contactsync-operator:it");
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getSecret() != null).singleElement()
+        .satisfies(v -> assertThat(v.getSecret().getDefaultMode()).isEqualTo(0400));
+
+    for (HasMetadata owned : List.of(account, secret, network, viewers, cron, get(ConfigMap.class, ns, "crm-job"))) {
+      OwnerReference owner = owned.getMetadata().getOwnerReferences().get(0);
+      assertThat(owner.getUid()).as(owned.getKind()).isEqualTo(created.getMetadata().getUid());
+      assertThat(owned.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "contactsync-operator")
+          .containsEntry("contactsync.io/sync", "crm");
+    }
+  }
+
+  @Test
+  void aPolicyChangeReachesTheSyncsThatUseItAndKeysAreNeverRegenerated() {
+    String ns = TestCluster.namespace(admin, "change");
+    PrivacyPolicy policy = create(policy(ns, "p"));
+    ContactSync sync = create(sync(ns, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
+    await().atMost(CONVERGE).until(() -> get(ConfigMap.class, ns, "s-job") != null);
+    var keysBefore = get(Secret.class, ns, "p-keys").getData();
+
+    PrivacyPolicy changed = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("p").get();
+    changed.getSpec().getRules().add(rule(PolicyAction.Keep, "title"));
+    admin.resource(changed).update();
+    await().atMost(CONVERGE).untilAsserted(() ->
+        assertThat(get(ConfigMap.class, ns, "s-job").getData().get("job.json")).contains("\"title\""));
+    assertThat(get(Secret.class, ns, "p-keys").getData()).isEqualTo(keysBefore);
+    assertThat(policy.getMetadata().getName()).isEqualTo(sync.getSpec().getDestinations().get(0).getPrivacyPolicyRef().getName());
+  }
+
+  @Test
+  void aPolicyInAnotherNamespaceNeedsItsConsentBeforeAnyDataOrKeyFlows() {
+    String team = TestCluster.namespace(admin, "team");
+    String compliance = TestCluster.namespace(admin, "compliance");
+    create(policy(compliance, "shared"));
+    ContactSync sync = create(sync(team, "s", "in.vcf",
+        fileDestination("out", "out.jsonl", new PolicyReference("shared", compliance))));
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      Condition ready = condition(sync, "Ready");
+      assertThat(ready).isNotNull();
+      assertThat(ready.getReason()).isEqualTo("PolicyAccessDenied");
+      assertThat(ready.getMessage()).contains("does not admit namespace '" + team + "'");
+    });
+    assertThat(condition(sync, "PolicyResolved").getStatus()).isEqualTo(Condition.Status.False);
+    assertThat(get(CronJob.class, team, "s")).isNull();
+    assertThat(get(Secret.class, team, "s-sync")).isNull();
+
+    PrivacyPolicy consent = admin.resources(PrivacyPolicy.class).inNamespace(compliance).withName("shared").get();
+    admitting(consent, List.of(team), List.of());
+    admin.resource(consent).update();
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(condition(sync, "Ready").getStatus()).isEqualTo(Condition.Status.True);
+      assertThat(get(CronJob.class, team, "s")).isNotNull();
+      assertThat(get(Secret.class, team, "s-sync").getData()).containsKey("keys." + compliance + ".shared.tokenize.json");
+    });
+
+    PrivacyPolicy withdrawn = admin.resources(PrivacyPolicy.class).inNamespace(compliance).withName("shared").get();
+    withdrawn.getSpec().getAccess().setNamespaces(new ArrayList<>());
+    admin.resource(withdrawn).update();
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(condition(sync, "Ready").getReason()).isEqualTo("PolicyAccessDenied");
+      assertThat(get(CronJob.class, team, "s")).isNull();
+      assertThat(get(Secret.class, team, "s-sync")).isNull();
+    });
+  }
+
+  @Test
+  void missingReferencesAreExplainedInStatus() {
+    String ns = TestCluster.namespace(admin, "missing");
+    ContactSync sync = create(sync(ns, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("nope", null))));
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      Condition ready = condition(sync, "Ready");
+      assertThat(ready).isNotNull();
+      assertThat(ready.getStatus()).isEqualTo(Condition.Status.False);
+      assertThat(ready.getReason()).isEqualTo("PolicyNotFound");
+      assertThat(ready.getMessage()).contains("PrivacyPolicy " + ns + "/nope, which does not exist");
+    });
+    create(policy(ns, "nope"));
+    await().atMost(CONVERGE).untilAsserted(() -> assertThat(condition(sync, "Ready").getStatus()).isEqualTo(Condition.Status.True));
+  }
+
+  @Test
+  void deletingASyncCollectsEverythingItOwned() {
+    String ns = TestCluster.namespace(admin, "delete");
+    create(policy(ns, "p"));
+    ContactSync sync = create(sync(ns, "gone", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
+    await().atMost(CONVERGE).until(() -> get(CronJob.class, ns, "gone") != null);
+    admin.resource(sync).delete();
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(get(CronJob.class, ns, "gone")).isNull();
+      assertThat(get(Secret.class, ns, "gone-sync")).isNull();
+      assertThat(get(ConfigMap.class, ns, "gone-job")).isNull();
+      assertThat(get(ConfigMap.class, ns, "gone-state")).isNull();
+      assertThat(get(NetworkPolicy.class, ns, "gone-sync")).isNull();
+      assertThat(get(ServiceAccount.class, ns, "gone-sync")).isNull();
+    });
+  }
+
+  @Test
+  void aRestartedOperatorResyncsEverythingAndWritesNothing() throws Exception {
+    String ns = TestCluster.namespace(admin, "noop");
+    create(policy(ns, "p"));
+    ContactSync sync = create(sync(ns, "quiet", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(condition(sync, "Ready")).isNotNull();
+      assertThat(condition(sync, "Ready").getStatus()).isEqualTo(Condition.Status.True);
+    });
+    Thread.sleep(3000);
+
+    AtomicInteger writes = new AtomicInteger();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (KubernetesClient client = TestCluster.operator(writes);
+        ContactSyncOperator second = new ContactSyncOperator(client, SETTINGS, registry, null, Clock.systemUTC())) {
+      second.start();
+      await().atMost(CONVERGE).until(() -> reconciliations(registry) >= 2);
+      Thread.sleep(5000);
+      assertThat(writes.get()).as("write requests of a resync over converged resources").isZero();
+    }
+  }
+
+  private static double reconciliations(SimpleMeterRegistry registry) {
+    return registry.getMeters().stream().filter(m -> m.getId().getName().contains("reconciliations.success"))
+        .flatMap(m -> java.util.stream.StreamSupport.stream(m.measure().spliterator(), false))
+        .mapToDouble(io.micrometer.core.instrument.Measurement::getValue).sum();
+  }
+}

@@ -1,0 +1,108 @@
+package io.contactsync.operator.it;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The cluster the tests run against: the one in KUBECONFIG (kube-apiserver from ../shared/k8s-apiserver here,
+ * kind or k3s elsewhere). Without one, cluster tests are skipped with a message saying how to provide it.
+ */
+final class TestCluster {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final String OPERATOR_NAMESPACE = "contactsync-it-system";
+  static final String OPERATOR_ACCOUNT = "contactsync-operator";
+  static final String TEST_LABEL = "contactsync.io/test";
+
+  private TestCluster() {}
+
+  /** A client with the kubeconfig's (admin) identity, or an aborted test when there is no reachable cluster. */
+  static KubernetesClient admin() {
+    String kubeconfig = System.getenv("KUBECONFIG");
+    Assumptions.assumeTrue(kubeconfig != null && Files.exists(Path.of(kubeconfig)),
+        "no cluster: set KUBECONFIG to a kind, k3s or other cluster (on these machines "
+            + "'export KUBECONFIG=$(../shared/k8s-apiserver/up.sh)' starts one; .ci/run does)");
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    try {
+      client.getKubernetesVersion();
+    } catch (RuntimeException e) {
+      client.close();
+      Assumptions.abort("the cluster in KUBECONFIG does not answer: " + e.getClass().getSimpleName());
+    }
+    return client;
+  }
+
+  /** A client that acts as the operator's ServiceAccount, so it has exactly the shipped ClusterRole, and counts its writes. */
+  static KubernetesClient operator(AtomicInteger writes) {
+    Config config = new io.fabric8.kubernetes.client.ConfigBuilder(Config.autoConfigure(null))
+        .withImpersonateUsername("system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + OPERATOR_ACCOUNT)
+        .withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE, "system:authenticated")
+        .build();
+    return new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
+          @Override
+          public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+            if (!"GET".equals(request.method())) writes.incrementAndGet();
+          }
+        })).build();
+  }
+
+  /** Installs the CRDs and the shipped RBAC, and the operator's namespace and ServiceAccount. */
+  static void install(KubernetesClient admin) throws IOException {
+    for (Path file : yaml(ROOT.resolve("crds"))) {
+      CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().load(file.toFile()).item();
+      admin.resource(crd).forceConflicts().serverSideApply();
+      admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+          .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+              .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())), 30, TimeUnit.SECONDS);
+    }
+    for (Path file : yaml(ROOT.resolve("config").resolve("rbac"))) {
+      try (InputStream in = Files.newInputStream(file)) {
+        for (HasMetadata item : admin.load(in).items()) admin.resource(item).forceConflicts().serverSideApply();
+      }
+    }
+    admin.resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE).endMetadata().build())
+        .forceConflicts().serverSideApply();
+    admin.resource(new ServiceAccountBuilder().withNewMetadata().withName(OPERATOR_ACCOUNT).withNamespace(OPERATOR_NAMESPACE)
+        .endMetadata().build()).forceConflicts().serverSideApply();
+    admin.resource(new ClusterRoleBindingBuilder().withNewMetadata().withName("contactsync-operator-it").endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("contactsync-operator").endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName(OPERATOR_ACCOUNT).withNamespace(OPERATOR_NAMESPACE).endSubject()
+        .build()).forceConflicts().serverSideApply();
+  }
+
+  /** A fresh namespace, labelled so that {@link #deleteTestNamespaces} finds it. */
+  static String namespace(KubernetesClient admin, String prefix) {
+    String name = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    admin.resource(new NamespaceBuilder().withNewMetadata().withName(name).addToLabels(TEST_LABEL, "true").endMetadata()
+        .build()).create();
+    return name;
+  }
+
+  static void deleteTestNamespaces(KubernetesClient admin) {
+    admin.namespaces().withLabel(TEST_LABEL, "true").delete();
+  }
+
+  static List<Path> yaml(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+}
