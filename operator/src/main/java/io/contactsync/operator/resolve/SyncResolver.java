@@ -17,10 +17,12 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +47,7 @@ public final class SyncResolver {
     Map<String, Map<String, String>> credentials = new TreeMap<>();
     List<Endpoint> endpoints = new ArrayList<>();
     if (sync.getSpec() == null) return new SyncResolution(violations, policies, keys, credentials, endpoints);
+    Set<String> keysChecked = new HashSet<>();
 
     for (DestinationSpec d : sync.getSpec().getDestinations()) {
       if (d.getPrivacyPolicyRef() == null) continue;
@@ -54,7 +57,7 @@ public final class SyncResolver {
       if (policy == null) continue;
       String qualified = policyNamespace + "/" + ref.getName();
       policies.put(qualified, policy);
-      if (!keys.containsKey(qualified)) {
+      if (keysChecked.add(qualified)) {
         Map<String, String> data = keyData(lookups.secret(policyNamespace, Names.policyKeysSecret(policy)));
         if (data == null) {
           violations.add(new Violation(Reasons.POLICY_KEYS_MISSING, "the keys of PrivacyPolicy "

@@ -1,0 +1,211 @@
+package io.contactsync.operator.desired;
+
+import static io.contactsync.sync.SyncFixtures.fileDestination;
+import static io.contactsync.sync.SyncFixtures.policy;
+import static io.contactsync.sync.SyncFixtures.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.EgressPort;
+import io.contactsync.api.v1alpha1.EgressRule;
+import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.Subject;
+import io.contactsync.api.v1alpha1.SyncAccess;
+import io.contactsync.privacy.keys.KeyPurpose;
+import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.sync.keys.FileKeyStore;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every desired-state builder, without a server. */
+class DesiredStateTest {
+  static final OperatorSettings SETTINGS = new OperatorSettings("registry.example/contactsync:1.0", "IfNotPresent", false);
+
+  static ContactSync crm() {
+    return sync("sales", "crm", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", "compliance")));
+  }
+
+  @Test
+  void theServiceAccountHasNoToken() {
+    var account = SyncServiceAccount.desired(crm());
+    assertThat(account.getMetadata().getName()).isEqualTo("crm-sync");
+    assertThat(account.getAutomountServiceAccountToken()).isFalse();
+    assertThat(account.getMetadata().getLabels()).containsEntry("contactsync.io/sync", "crm")
+        .containsEntry("app.kubernetes.io/managed-by", "contactsync-operator");
+  }
+
+  @Test
+  void theSecretHoldsOnlyWhatItIsGivenAndMapsItToDirectories(@TempDir Path dir) throws Exception {
+    Secret secret = SyncSecret.desired(crm(), Map.of("compliance/p", Map.of("tokenize.json", "dG9r", "hash.json", "aGFz")),
+        Map.of("source", Map.of("username", "dQ==", "ca.crt", "Yw==")));
+    assertThat(secret.getType()).isEqualTo("Opaque");
+    assertThat(secret.getData()).containsOnlyKeys("keys.compliance.p.tokenize.json", "keys.compliance.p.hash.json",
+        "credentials.source.username", "credentials.source.ca.crt");
+    assertThat(SyncSecret.volumeItems(secret)).extracting(KeyToPath::getPath).containsExactly(
+        "credentials/source/ca.crt", "credentials/source/username", "keys/compliance/p/hash.json",
+        "keys/compliance/p/tokenize.json");
+  }
+
+  @Test
+  void mountedKeysLoadWithTheWorkersKeyLoader(@TempDir Path dir) throws Exception {
+    PolicyKeys keys = PolicyKeys.generate();
+    Secret keysSecret = PolicyKeysSecret.desired(policy("compliance", "p"), keys);
+    Secret secret = SyncSecret.desired(crm(), Map.of("compliance/p", keysSecret.getData()), Map.of());
+    for (KeyToPath item : SyncSecret.volumeItems(secret)) {
+      Path file = dir.resolve(item.getPath());
+      Files.createDirectories(file.getParent());
+      Files.write(file, Base64.getDecoder().decode(secret.getData().get(item.getKey())));
+    }
+    PolicyKeys mounted = FileKeyStore.load(dir.resolve("keys/compliance/p"));
+    assertThat(mounted.describe()).isEqualTo(keys.describe());
+  }
+
+  @Test
+  void thePolicyKeysSecretHoldsOneTinkKeysetPerPurpose() {
+    Secret secret = PolicyKeysSecret.desired(policy("compliance", "p"), PolicyKeys.generate());
+    assertThat(secret.getMetadata().getName()).isEqualTo("p-keys");
+    assertThat(secret.getMetadata().getLabels()).containsEntry("app.kubernetes.io/component", "keys")
+        .containsEntry("contactsync.io/policy", "p");
+    assertThat(secret.getData()).containsOnlyKeys(List.of(KeyPurpose.values()).stream().map(KeyPurpose::fileName).toList());
+    assertThat(new String(Base64.getDecoder().decode(secret.getData().get("tokenize.json")), StandardCharsets.UTF_8))
+        .contains("AesSivKey");
+  }
+
+  @Test
+  void theJobConfigMapCarriesConnectorsAndPoliciesButNoKeys() {
+    PrivacyPolicy p = policy("compliance", "p");
+    var cm = SyncConfigMaps.job(crm(), Map.of("compliance/p", p));
+    String job = cm.getData().get("job.json");
+    assertThat(job).contains("\"namespace\":\"sales\"", "\"name\":\"crm\"", "\"Tokenize\"", "\"in.vcf\"")
+        .doesNotContain("AesSiv", "keyMaterial", "baseDir");
+    assertThat(SyncConfigMaps.state(crm(), null).getData()).containsEntry("checkpoint.json", "");
+    assertThat(SyncConfigMaps.state(crm(), "{\"job\":\"x\"}").getData()).containsEntry("checkpoint.json", "{\"job\":\"x\"}");
+  }
+
+  @Test
+  void theNetworkPolicyDeniesIngressAndAllowsOnlyDnsEndpointsAndDeclaredRanges() {
+    ContactSync sync = crm();
+    EgressRule proxy = new EgressRule();
+    proxy.setCidr("203.0.113.0/24");
+    EgressPort port = new EgressPort();
+    port.setPort(3128);
+    proxy.getPorts().add(port);
+    sync.getSpec().getEgress().add(proxy);
+    NetworkPolicy np = SyncNetworkPolicy.desired(sync, List.of(
+        new Endpoint.InCluster("db", Map.of("app", "pg"), "5432"),
+        new Endpoint.External("hooks.example.com", List.of("198.51.100.7", "2001:db8::7"), 443),
+        new Endpoint.Unresolved("gone.example.com", "no DNS")));
+    assertThat(np.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(np.getSpec().getIngress()).isEmpty();
+    assertThat(np.getSpec().getPodSelector().getMatchLabels()).containsEntry("contactsync.io/sync", "crm")
+        .containsEntry("app.kubernetes.io/component", "sync");
+    var egress = np.getSpec().getEgress();
+    assertThat(egress).hasSize(4);
+    assertThat(egress.get(0).getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+        .containsExactly("UDP/53", "TCP/53");
+    assertThat(egress.get(1).getTo().get(0).getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "db");
+    assertThat(egress.get(1).getTo().get(0).getPodSelector().getMatchLabels()).containsEntry("app", "pg");
+    assertThat(egress.get(2).getTo()).extracting(t -> t.getIpBlock().getCidr()).containsExactly("198.51.100.7/32", "2001:db8::7/128");
+    assertThat(egress.get(2).getPorts().get(0).getPort()).isEqualTo(new IntOrString(443));
+    assertThat(egress.get(3).getTo().get(0).getIpBlock().getCidr()).isEqualTo("203.0.113.0/24");
+    assertThat(egress.get(3).getPorts().get(0).getPort()).isEqualTo(new IntOrString(3128));
+  }
+
+  @Test
+  void theCronJobRunsTheSyncCommandOneAtATimeUnderPodSecurityRestricted() {
+    ContactSync sync = crm();
+    sync.getSpec().setRetries(2);
+    sync.getSpec().setTimeout("1h30m");
+    sync.getSpec().setTimeZone("Europe/Berlin");
+    CronJob cron = SyncCronJob.desired(sync, SETTINGS, List.of(), false);
+    var spec = cron.getSpec();
+    assertThat(spec.getSchedule()).isEqualTo("*/30 * * * *");
+    assertThat(spec.getTimeZone()).as("not served before Kubernetes 1.27").isNull();
+    assertThat(spec.getConcurrencyPolicy()).isEqualTo("Forbid");
+    assertThat(spec.getSuspend()).isFalse();
+    assertThat(spec.getJobTemplate().getSpec().getBackoffLimit()).isEqualTo(2);
+    assertThat(spec.getJobTemplate().getSpec().getActiveDeadlineSeconds()).isEqualTo(5400L);
+    var pod = spec.getJobTemplate().getSpec().getTemplate().getSpec();
+    assertThat(pod.getServiceAccountName()).isEqualTo("crm-sync");
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    var c = pod.getContainers().get(0);
+    assertThat(c.getImage()).isEqualTo("registry.example/contactsync:1.0");
+    assertThat(c.getArgs()).containsExactly("sync", "--config", "/etc/contactsync/job/job.json", "--keys-dir",
+        "/etc/contactsync/secret/keys", "--checkpoint", "/etc/contactsync/state/checkpoint.json", "--report",
+        "/dev/termination-log");
+    assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(c.getVolumeMounts()).allSatisfy(m -> assertThat(m.getReadOnly() == null || m.getReadOnly() || m.getMountPath().equals("/tmp")).isTrue());
+    assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("job", "state", "secret", "tmp");
+    assertThat(pod.getVolumes().get(2).getSecret().getDefaultMode()).isEqualTo(0400);
+    assertThat(c.getResources().getLimits()).containsEntry("memory", new Quantity("512Mi"));
+
+    OperatorSettings newer = new OperatorSettings("i", "Always", true);
+    ResourceRequirements declared = new ResourceRequirements();
+    declared.setLimits(Map.of("memory", new Quantity("2Gi")));
+    sync.getSpec().setResources(declared);
+    CronJob later = SyncCronJob.desired(sync, newer, List.of(), true);
+    assertThat(later.getSpec().getTimeZone()).isEqualTo("Europe/Berlin");
+    assertThat(later.getSpec().getSuspend()).isTrue();
+    assertThat(later.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getResources()
+        .getLimits()).containsEntry("memory", new Quantity("2Gi"));
+  }
+
+  @Test
+  void accessRulesBecomeBindingsToTheShippedClusterRoles() {
+    ContactSync sync = crm();
+    assertThat(AccessBindings.viewers(sync)).isEmpty();
+    SyncAccess access = new SyncAccess();
+    Subject group = new Subject();
+    group.setKind(Subject.Kind.Group);
+    group.setName("sales-ops");
+    Subject robot = new Subject();
+    robot.setKind(Subject.Kind.ServiceAccount);
+    robot.setName("ci");
+    access.getViewers().add(group);
+    access.getEditors().add(robot);
+    sync.getSpec().setAccess(access);
+    var viewers = AccessBindings.viewers(sync).orElseThrow();
+    assertThat(viewers.getRoleRef().getKind()).isEqualTo("ClusterRole");
+    assertThat(viewers.getRoleRef().getName()).isEqualTo("contactsync-viewer");
+    assertThat(viewers.getSubjects().get(0).getApiGroup()).isEqualTo("rbac.authorization.k8s.io");
+    var editors = AccessBindings.editors(sync).orElseThrow();
+    assertThat(editors.getRoleRef().getName()).isEqualTo("contactsync-editor");
+    assertThat(editors.getSubjects().get(0).getNamespace()).isEqualTo("sales");
+  }
+
+  @Test
+  void keyReadersMayGetTheKeysSecretAndNothingElse() {
+    PrivacyPolicy p = policy("compliance", "p");
+    assertThat(KeyReaderAccess.role(p)).isEmpty();
+    Subject officers = new Subject();
+    officers.setKind(Subject.Kind.Group);
+    officers.setName("privacy-officers");
+    p.getSpec().setAccess(new io.contactsync.api.v1alpha1.PolicyAccess());
+    p.getSpec().getAccess().getKeyReaders().add(officers);
+    var rule = KeyReaderAccess.role(p).orElseThrow().getRules().get(0);
+    assertThat(rule.getResources()).containsExactly("secrets");
+    assertThat(rule.getResourceNames()).containsExactly("p-keys");
+    assertThat(rule.getVerbs()).containsExactly("get");
+    assertThat(KeyReaderAccess.binding(p).orElseThrow().getRoleRef().getName()).isEqualTo("p-key-readers");
+  }
+}
