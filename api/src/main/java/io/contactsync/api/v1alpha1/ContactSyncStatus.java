@@ -24,8 +24,11 @@ public class ContactSyncStatus {
   @JsonPropertyDescription("When the last successful run finished (RFC 3339).")
   private String lastSuccessfulTime;
 
-  @JsonPropertyDescription("Counts of the last finished run.")
+  @JsonPropertyDescription("Counts of the last successful run.")
   private RunCounts lastRun;
+
+  @JsonPropertyDescription("The last contactsync.io/run-requested-at value a run was started for; a new value starts one more.")
+  private String lastRunRequest;
 
   public Long getObservedGeneration() { return observedGeneration; }
   public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
@@ -39,6 +42,8 @@ public class ContactSyncStatus {
   public void setLastSuccessfulTime(String lastSuccessfulTime) { this.lastSuccessfulTime = lastSuccessfulTime; }
   public RunCounts getLastRun() { return lastRun; }
   public void setLastRun(RunCounts lastRun) { this.lastRun = lastRun; }
+  public String getLastRunRequest() { return lastRunRequest; }
+  public void setLastRunRequest(String lastRunRequest) { this.lastRunRequest = lastRunRequest; }
 
   @Override
   public boolean equals(Object o) {
@@ -47,11 +52,12 @@ public class ContactSyncStatus {
     ContactSyncStatus that = (ContactSyncStatus) o;
     return Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(conditions, that.conditions)
         && Objects.equals(source, that.source) && Objects.equals(lastScheduleTime, that.lastScheduleTime)
-        && Objects.equals(lastSuccessfulTime, that.lastSuccessfulTime) && Objects.equals(lastRun, that.lastRun);
+        && Objects.equals(lastSuccessfulTime, that.lastSuccessfulTime) && Objects.equals(lastRun, that.lastRun)
+        && Objects.equals(lastRunRequest, that.lastRunRequest);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, source, lastScheduleTime, lastSuccessfulTime, lastRun);
+    return Objects.hash(observedGeneration, conditions, source, lastScheduleTime, lastSuccessfulTime, lastRun, lastRunRequest);
   }
 }

@@ -7,6 +7,10 @@ import java.util.Objects;
 /** Counts of one run, summed over the destinations. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RunCounts {
+  @JsonPropertyDescription("The Job of the run these counts belong to.")
+  private String job;
+  @JsonPropertyDescription("When the run finished (RFC 3339).")
+  private String finishedAt;
   @JsonPropertyDescription("Contacts read from the source.")
   private Long read;
   @JsonPropertyDescription("Destination records created.")
@@ -20,6 +24,10 @@ public class RunCounts {
   @JsonPropertyDescription("How long the run took, in seconds.")
   private Double durationSeconds;
 
+  public String getJob() { return job; }
+  public void setJob(String job) { this.job = job; }
+  public String getFinishedAt() { return finishedAt; }
+  public void setFinishedAt(String finishedAt) { this.finishedAt = finishedAt; }
   public Long getRead() { return read; }
   public void setRead(Long read) { this.read = read; }
   public Long getCreated() { return created; }
@@ -38,11 +46,11 @@ public class RunCounts {
     if (this == o) return true;
     if (!(o instanceof RunCounts)) return false;
     RunCounts that = (RunCounts) o;
-    return Objects.equals(read, that.read) && Objects.equals(created, that.created) && Objects.equals(updated, that.updated)
+    return Objects.equals(job, that.job) && Objects.equals(finishedAt, that.finishedAt) && Objects.equals(read, that.read) && Objects.equals(created, that.created) && Objects.equals(updated, that.updated)
         && Objects.equals(deleted, that.deleted) && Objects.equals(quarantined, that.quarantined)
         && Objects.equals(durationSeconds, that.durationSeconds);
   }
 
   @Override
-  public int hashCode() { return Objects.hash(read, created, updated, deleted, quarantined, durationSeconds); }
+  public int hashCode() { return Objects.hash(job, finishedAt, read, created, updated, deleted, quarantined, durationSeconds); }
 }

@@ -1,7 +1,6 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
-import io.contactsync.operator.desired.PodPaths;
 import io.contactsync.operator.desired.SyncConfigMaps;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -20,9 +19,8 @@ public final class StateConfigMapDependent extends CRUDKubernetesDependentResour
 
   @Override
   protected ConfigMap desired(ContactSync sync, Context<ContactSync> context) {
-    String checkpoint = getSecondaryResource(sync, context)
-        .map(cm -> cm.getData() == null ? null : cm.getData().get(PodPaths.CHECKPOINT_FILE)).orElse(null);
-    return SyncConfigMaps.state(sync, checkpoint);
+    return SyncConfigMaps.state(sync, getSecondaryResource(sync, context).orElse(null),
+        SyncContext.runs(context).latestSucceeded().orElse(null));
   }
 
   @Override

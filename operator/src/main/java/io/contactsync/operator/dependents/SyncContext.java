@@ -3,15 +3,21 @@ package io.contactsync.operator.dependents;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.resolve.SyncResolution;
+import io.contactsync.operator.runs.RunState;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** What the reconciler resolved once per reconcile, handed to the dependents through JOSDK's context. */
 public final class SyncContext {
   private SyncContext() {}
 
-  public static void put(Context<ContactSync> context, SyncResolution resolution, OperatorSettings settings) {
+  public static void put(Context<ContactSync> context, SyncResolution resolution, RunState runs, OperatorSettings settings) {
     context.managedWorkflowAndDependentResourceContext().put(SyncResolution.class, resolution);
+    context.managedWorkflowAndDependentResourceContext().put(RunState.class, runs);
     context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
+  }
+
+  static RunState runs(Context<ContactSync> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(RunState.class, RunState.class);
   }
 
   static SyncResolution resolution(Context<ContactSync> context) {

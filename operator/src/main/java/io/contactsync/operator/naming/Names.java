@@ -32,6 +32,7 @@ public final class Names {
   public static final String STATE_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=state";
   public static final String ACCESS_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=access";
   public static final String KEYS_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=keys";
+  public static final String RUN_REQUEST_SELECTOR = SYNC_COMPONENT_SELECTOR + "," + RUN_REQUEST_LABEL;
 
   private Names() {}
 
@@ -46,7 +47,12 @@ public final class Names {
 
   /** A Job made for one run request: the same request value always names the same Job. */
   public static String requestedRunJob(ContactSync s, String requestedAt) {
-    return s.getMetadata().getName() + "-run-" + digest(requestedAt).substring(0, 8);
+    return s.getMetadata().getName() + "-run-" + runRequestId(requestedAt);
+  }
+
+  /** A short, label-safe id of a run request value. */
+  public static String runRequestId(String requestedAt) {
+    return digest(requestedAt).substring(0, 8);
   }
 
   public static String policyKeysSecret(PrivacyPolicy p) {

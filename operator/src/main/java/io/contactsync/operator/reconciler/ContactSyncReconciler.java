@@ -10,6 +10,7 @@ import io.contactsync.operator.dependents.CronJobDependent;
 import io.contactsync.operator.dependents.DataMayFlow;
 import io.contactsync.operator.dependents.JobConfigMapDependent;
 import io.contactsync.operator.dependents.NetworkPolicyDependent;
+import io.contactsync.operator.dependents.RequestedRunDependent;
 import io.contactsync.operator.dependents.ServiceAccountDependent;
 import io.contactsync.operator.dependents.StateConfigMapDependent;
 import io.contactsync.operator.dependents.SyncContext;
@@ -18,11 +19,18 @@ import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.resolve.SyncResolver;
+import io.contactsync.operator.runs.RunState;
 import io.contactsync.operator.status.Conditions;
 import io.contactsync.operator.status.Reasons;
+import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.operator.status.SyncStatus;
+import io.contactsync.operator.runtime.EventRecorder;
+import io.contactsync.operator.runtime.SyncMetrics;
 import io.contactsync.sync.config.SyncValidation;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -49,7 +57,9 @@ import java.util.stream.Collectors;
  * Thin by design: resolve the sync's references, let the workflow of dependents converge, write status.
  * The logic lives in the resolver, the desired-state builders and the status builder.
  */
-@ControllerConfiguration(name = ContactSyncReconciler.NAME,
+// Not generation-aware: a run request is an annotation, which does not change metadata.generation. Reconciles
+// are idempotent, and one that finds everything converged writes nothing.
+@ControllerConfiguration(name = ContactSyncReconciler.NAME, generationAwareEventProcessing = false,
     maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "service-account", type = ServiceAccountDependent.class),
@@ -62,7 +72,10 @@ import java.util.stream.Collectors;
     @Dependent(name = "viewers", type = AccessBindingDependents.Viewers.class,
         reconcilePrecondition = AccessBindingDependents.HasViewers.class),
     @Dependent(name = "editors", type = AccessBindingDependents.Editors.class,
-        reconcilePrecondition = AccessBindingDependents.HasEditors.class)})
+        reconcilePrecondition = AccessBindingDependents.HasEditors.class),
+    @Dependent(name = "requested-run", type = RequestedRunDependent.class,
+        reconcilePrecondition = RequestedRunDependent.Requested.class,
+        dependsOn = {"service-account", "state", "job-config", "secret"})})
 public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   public static final String NAME = "contactsync";
   static final String POLICY_INDEX = "policies";
@@ -71,21 +84,33 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
 
   private final OperatorSettings settings;
   private final Clock clock;
+  private final EventRecorder events;
+  private final SyncMetrics metrics;
   private InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private InformerEventSource<Secret, ContactSync> policyKeys;
+  private InformerEventSource<Pod, ContactSync> runPods;
 
-  public ContactSyncReconciler(OperatorSettings settings, Clock clock) {
+  public ContactSyncReconciler(OperatorSettings settings, Clock clock, EventRecorder events, SyncMetrics metrics) {
     this.settings = settings;
     this.clock = clock;
+    this.events = events;
+    this.metrics = metrics;
   }
 
   @Override
   public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
     SyncResolution resolution = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient()));
-    SyncContext.put(context, resolution, settings);
+    RunState runs = runState(context);
+    SyncContext.put(context, resolution, runs, settings);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    ContactSyncStatus status = SyncStatus.of(sync, resolution, clock.instant());
-    UpdateControl<ContactSync> control = status.equals(sync.getStatus()) ? UpdateControl.noUpdate() : patchStatus(sync, status);
+    // the workflow may just have created a requested run's Job: read the runs again for the status
+    ContactSyncStatus status = SyncStatus.of(sync, resolution, runState(context), clock.instant());
+    UpdateControl<ContactSync> control = UpdateControl.noUpdate();
+    if (!status.equals(sync.getStatus())) {
+      events.record(context.getClient(), sync, StatusEvents.between(sync.getStatus(), status));
+      metrics.observe(sync.getStatus(), status);
+      control = patchStatus(sync, status);
+    }
     boolean transientProblem = resolution.violations().stream().anyMatch(v -> TRANSIENT.contains(v.reason()))
         || !resolution.unresolved().isEmpty();
     return transientProblem ? control.rescheduleAfter(RETRY_TRANSIENT) : control;
@@ -103,6 +128,15 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
     status.setConditions(conditions);
     sync.setStatus(status);
     return ErrorStatusUpdateControl.patchStatus(sync);
+  }
+
+  /** What the sync's pods, CronJob and requested-run Jobs say about its runs. */
+  private RunState runState(Context<ContactSync> context) {
+    Set<String> requested = context.getSecondaryResources(Job.class).stream()
+        .filter(j -> j.getMetadata().getLabels() != null && j.getMetadata().getLabels().containsKey(Names.RUN_REQUEST_LABEL))
+        .map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
+    return RunState.of(List.copyOf(runPods.getSecondaryResources(context.getPrimaryResource())),
+        context.getSecondaryResource(CronJob.class).orElse(null), requested);
   }
 
   private static UpdateControl<ContactSync> patchStatus(ContactSync sync, ContactSyncStatus status) {
@@ -124,6 +158,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   @Override
   public List<EventSource<?, ContactSync>> prepareEventSources(EventSourceContext<ContactSync> context) {
     context.getPrimaryCache().addIndexer(POLICY_INDEX, ContactSyncReconciler::referencedPolicies);
+    metrics.watch(() -> context.getPrimaryCache().list());
     policies = new InformerEventSource<>(InformerEventSourceConfiguration.from(PrivacyPolicy.class, ContactSync.class)
         .withName("policies")
         .withSecondaryToPrimaryMapper(p -> syncsReferencing(context, p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()))
@@ -134,7 +169,13 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
         .withSecondaryToPrimaryMapper(s -> syncsReferencing(context, s.getMetadata().getNamespace() + "/"
             + s.getMetadata().getLabels().getOrDefault(Names.POLICY_LABEL, "")))
         .build(), context);
-    return List.of(policies, policyKeys);
+    runPods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, ContactSync.class)
+        .withName("run-pods")
+        .withLabelSelector(Names.SYNC_COMPONENT_SELECTOR)
+        .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(pod.getMetadata().getLabels().get(Names.SYNC_LABEL),
+            pod.getMetadata().getNamespace())))
+        .build(), context);
+    return List.of(policies, policyKeys, runPods);
   }
 
   /** The policies a sync references, as "namespace/name": the index that maps a policy change to its syncs. */

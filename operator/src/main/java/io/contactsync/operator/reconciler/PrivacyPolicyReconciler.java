@@ -4,7 +4,9 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.PrivacyPolicyStatus;
 import io.contactsync.operator.dependents.KeyReaderDependents;
 import io.contactsync.operator.dependents.PolicyKeysSecretDependent;
+import io.contactsync.operator.runtime.EventRecorder;
 import io.contactsync.operator.status.PolicyStatus;
+import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -28,9 +30,11 @@ import java.util.List;
 public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> {
   public static final String NAME = "privacypolicy";
   private final Clock clock;
+  private final EventRecorder events;
 
-  public PrivacyPolicyReconciler(Clock clock) {
+  public PrivacyPolicyReconciler(Clock clock, EventRecorder events) {
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -39,6 +43,7 @@ public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> 
         : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec()));
     PrivacyPolicyStatus status = PolicyStatus.of(policy, problems, clock.instant());
     if (status.equals(policy.getStatus())) return UpdateControl.noUpdate();
+    events.record(context.getClient(), policy, StatusEvents.between(policy.getStatus(), status));
     PrivacyPolicy patch = new PrivacyPolicy();
     patch.setMetadata(new ObjectMetaBuilder().withName(policy.getMetadata().getName())
         .withNamespace(policy.getMetadata().getNamespace()).build());

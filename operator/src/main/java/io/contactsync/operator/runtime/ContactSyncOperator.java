@@ -24,8 +24,9 @@ public final class ContactSyncOperator implements AutoCloseable {
           .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
       if (leaderElection != null) o.withLeaderElectionConfiguration(leaderElection);
     });
-    operator.register(new PrivacyPolicyReconciler(clock));
-    operator.register(new ContactSyncReconciler(settings, clock));
+    EventRecorder events = new EventRecorder(clock);
+    operator.register(new PrivacyPolicyReconciler(clock, events));
+    operator.register(new ContactSyncReconciler(settings, clock, events, new SyncMetrics(registry)));
   }
 
   public void start() {

@@ -4,11 +4,17 @@ import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.ContactSyncStatus;
 import io.contactsync.api.v1alpha1.RemoteConnector;
+import io.contactsync.api.v1alpha1.RunCounts;
+import io.contactsync.operator.naming.Names;
+import io.contactsync.operator.runs.FinishedRun;
+import io.contactsync.operator.runs.RunState;
+import io.contactsync.sync.pipeline.RunReport;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.sync.config.Violation;
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,16 +28,21 @@ public final class SyncStatus {
 
   private SyncStatus() {}
 
-  public static ContactSyncStatus of(ContactSync sync, SyncResolution resolution, Instant now) {
+  public static ContactSyncStatus of(ContactSync sync, SyncResolution resolution, RunState runs, Instant now) {
     ContactSyncStatus previous = sync.getStatus() == null ? new ContactSyncStatus() : sync.getStatus();
     List<Condition> before = previous.getConditions();
     long generation = sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
     ContactSyncStatus status = new ContactSyncStatus();
     status.setObservedGeneration(generation);
     status.setSource(sourceSummary(sync));
-    status.setLastScheduleTime(previous.getLastScheduleTime());
-    status.setLastSuccessfulTime(previous.getLastSuccessfulTime());
+    status.setLastScheduleTime(latest(previous.getLastScheduleTime(), runs.latestSchedule().orElse(null)));
     status.setLastRun(previous.getLastRun());
+    status.setLastSuccessfulTime(previous.getLastSuccessfulTime());
+    runs.latestSucceeded().filter(run -> isNewer(run, previous.getLastRun())).ifPresent(run -> {
+      status.setLastRun(counts(run));
+      status.setLastSuccessfulTime(latest(previous.getLastSuccessfulTime(), run.finishedAt()));
+    });
+    status.setLastRunRequest(runRequest(sync, runs, previous.getLastRunRequest()));
 
     List<Violation> policyViolations = resolution.violations().stream().filter(v -> POLICY_REASONS.contains(v.reason())).toList();
     List<Condition> conditions = new ArrayList<>();
@@ -41,7 +52,8 @@ public final class SyncStatus {
         : Conditions.of(before, Reasons.POLICY_RESOLVED, Condition.Status.False, generation, policyViolations.get(0).reason(),
             messages(policyViolations), now));
     conditions.add(ready(sync, resolution, before, generation, now));
-    conditions.add(before.stream().filter(c -> Reasons.LAST_RUN_SUCCEEDED.equals(c.getType())).findFirst()
+    conditions.add(runs.latestFinished().map(run -> lastRun(run, before, generation, now))
+        .or(() -> before.stream().filter(c -> Reasons.LAST_RUN_SUCCEEDED.equals(c.getType())).findFirst())
         .orElseGet(() -> Conditions.of(before, Reasons.LAST_RUN_SUCCEEDED, Condition.Status.Unknown, generation,
             Reasons.NO_RUN_YET, "no run has finished yet", now)));
     status.setConditions(conditions);
@@ -65,6 +77,49 @@ public final class SyncStatus {
     }
     return Conditions.of(before, Reasons.READY, Condition.Status.True, generation, Reasons.RECONCILED,
         "CronJob " + sync.getMetadata().getName() + " runs on '" + sync.getSpec().getSchedule() + "'", now);
+  }
+
+  private static Condition lastRun(FinishedRun run, List<Condition> before, long generation, Instant now) {
+    if (run.succeeded()) {
+      RunReport r = run.report();
+      return Conditions.of(before, Reasons.LAST_RUN_SUCCEEDED, Condition.Status.True, generation, Reasons.RUN_SUCCEEDED,
+          "run " + run.job() + " finished at " + run.finishedAt() + ": read " + r.read() + ", created " + r.created()
+              + ", updated " + r.updated() + ", deleted " + r.deleted() + ", quarantined " + r.quarantined(), now);
+    }
+    return Conditions.of(before, Reasons.LAST_RUN_SUCCEEDED, Condition.Status.False, generation, Reasons.RUN_FAILED,
+        "run " + run.job() + " failed at " + run.finishedAt() + ": " + run.error()
+            + ". The checkpoint did not move; the next run repeats the work without duplicates.", now);
+  }
+
+  private static RunCounts counts(FinishedRun run) {
+    RunReport r = run.report();
+    RunCounts counts = new RunCounts();
+    counts.setJob(run.job());
+    counts.setFinishedAt(run.finishedAt().toString());
+    counts.setRead(r.read());
+    counts.setCreated(r.created());
+    counts.setUpdated(r.updated());
+    counts.setDeleted(r.deleted());
+    counts.setQuarantined(r.quarantined());
+    counts.setDurationSeconds(Math.round(r.durationSeconds() * 1000) / 1000.0);
+    return counts;
+  }
+
+  private static boolean isNewer(FinishedRun run, RunCounts recorded) {
+    return recorded == null || recorded.getFinishedAt() == null || run.finishedAt().isAfter(Instant.parse(recorded.getFinishedAt()));
+  }
+
+  private static String latest(String recorded, Instant candidate) {
+    if (candidate == null) return recorded;
+    if (recorded == null || candidate.isAfter(Instant.parse(recorded))) return candidate.truncatedTo(ChronoUnit.SECONDS).toString();
+    return recorded;
+  }
+
+  /** The run request honoured so far: the annotation's value once its Job exists. */
+  private static String runRequest(ContactSync sync, RunState runs, String previous) {
+    var annotations = sync.getMetadata().getAnnotations();
+    String requested = annotations == null ? null : annotations.get(Names.RUN_REQUESTED_AT);
+    return requested != null && runs.requestedJobs().contains(Names.requestedRunJob(sync, requested)) ? requested : previous;
   }
 
   private static String messages(List<Violation> violations) {

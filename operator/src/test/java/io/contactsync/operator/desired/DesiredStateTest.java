@@ -92,8 +92,9 @@ class DesiredStateTest {
     String job = cm.getData().get("job.json");
     assertThat(job).contains("\"namespace\":\"sales\"", "\"name\":\"crm\"", "\"Tokenize\"", "\"in.vcf\"")
         .doesNotContain("AesSiv", "keyMaterial", "baseDir");
-    assertThat(SyncConfigMaps.state(crm(), null).getData()).containsEntry("checkpoint.json", "");
-    assertThat(SyncConfigMaps.state(crm(), "{\"job\":\"x\"}").getData()).containsEntry("checkpoint.json", "{\"job\":\"x\"}");
+    var empty = SyncConfigMaps.state(crm(), null, null);
+    assertThat(empty.getData()).containsEntry("checkpoint.json", "");
+    assertThat(empty.getMetadata().getLabels()).containsEntry("app.kubernetes.io/component", "state");
   }
 
   @Test

@@ -19,6 +19,15 @@ import io.contactsync.api.v1alpha1.SyncAccess;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.contactsync.sync.pipeline.Checkpoint;
+import io.contactsync.sync.pipeline.RunReport;
+import java.time.Instant;
+import java.util.Map;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -28,6 +37,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +47,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +61,7 @@ class OperatorIT {
   static KubernetesClient admin;
   static KubernetesClient operatorClient;
   static ContactSyncOperator operator;
-  static final AtomicInteger WRITES = new AtomicInteger();
+  static final List<String> WRITES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startOperator() throws Exception {
@@ -267,15 +277,108 @@ class OperatorIT {
     });
     Thread.sleep(3000);
 
-    AtomicInteger writes = new AtomicInteger();
+    List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (KubernetesClient client = TestCluster.operator(writes);
         ContactSyncOperator second = new ContactSyncOperator(client, SETTINGS, registry, null, Clock.systemUTC())) {
       second.start();
       await().atMost(CONVERGE).until(() -> reconciliations(registry) >= 2);
       Thread.sleep(5000);
-      assertThat(writes.get()).as("write requests of a resync over converged resources").isZero();
+      assertThat(writes).as("write requests of a resync over converged resources").isEmpty();
     }
+  }
+
+  /** Plays the kubelet: a sync pod of the given sync that finished with the given exit code and termination message. */
+  private static void finishedRun(String ns, String sync, String job, Instant finishedAt, int exitCode, String message) {
+    CronJob cron = get(CronJob.class, ns, sync);
+    Pod pod = admin.resource(new PodBuilder()
+        .withNewMetadata().withName(job + "-abcde").withNamespace(ns)
+        .withLabels(cron.getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels())
+        .addToLabels("job-name", job).endMetadata()
+        .withNewSpec().withRestartPolicy("Never").addNewContainer().withName("sync").withImage("contactsync-operator:it").endContainer()
+        .endSpec().build()).create();
+    pod.setStatus(new PodStatusBuilder().withPhase(exitCode == 0 ? "Succeeded" : "Failed")
+        .withStartTime(finishedAt.minusSeconds(30).toString())
+        .addNewContainerStatus().withName("sync").withImage("contactsync-operator:it").withImageID("").withReady(false)
+        .withRestartCount(0).withNewState().withNewTerminated().withExitCode(exitCode).withFinishedAt(finishedAt.toString())
+        .withStartedAt(finishedAt.minusSeconds(30).toString()).withMessage(message).endTerminated().endState()
+        .endContainerStatus().build());
+    admin.pods().inNamespace(ns).resource(pod).updateStatus();
+  }
+
+  @Test
+  void finishedRunsMoveTheCheckpointAndTheStatusAndAreAnnounced() throws Exception {
+    String ns = TestCluster.namespace(admin, "runs");
+    create(policy(ns, "p"));
+    ContactSync sync = create(sync(ns, "crm", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
+    await().atMost(CONVERGE).until(() -> get(CronJob.class, ns, "crm") != null);
+
+    String report = new RunReport(RunReport.VERSION, ns + "/crm", "2026-11-27T09:00:00Z", 2.5, 120, 100, 0, 0, 0, 20,
+        Map.of("InvalidEmail", 20L), new Checkpoint("fingerprint", Map.of("file.sha256", "d1g3st"))).toJson();
+    finishedRun(ns, "crm", "crm-28000001", Instant.parse("2026-11-27T09:00:30Z"), 0, report);
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(get(ConfigMap.class, ns, "crm-state").getData().get("checkpoint.json")).contains("d1g3st");
+      ContactSync current = fresh(sync);
+      assertThat(current.getStatus().getLastRun()).isNotNull();
+      assertThat(current.getStatus().getLastRun().getRead()).isEqualTo(120);
+      assertThat(current.getStatus().getLastRun().getJob()).isEqualTo("crm-28000001");
+      assertThat(current.getStatus().getLastSuccessfulTime()).isEqualTo("2026-11-27T09:00:30Z");
+      assertThat(condition(sync, "LastRunSucceeded").getReason()).isEqualTo("RunSucceeded");
+    });
+
+    finishedRun(ns, "crm", "crm-28000031", Instant.parse("2026-11-27T09:30:30Z"), 1,
+        "09:30:29.000 [INFO] SyncRun - reading\ncontactsync: sync failed: /data/in.vcf: the source file does not exist. Nothing "
+            + "after the failure was committed; the next run starts from the same checkpoint.");
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      Condition last = condition(sync, "LastRunSucceeded");
+      assertThat(last.getReason()).isEqualTo("RunFailed");
+      assertThat(last.getMessage()).contains("the source file does not exist");
+    });
+    assertThat(get(ConfigMap.class, ns, "crm-state").getData().get("checkpoint.json")).contains("d1g3st");
+    assertThat(fresh(sync).getStatus().getLastRun().getJob()).isEqualTo("crm-28000001");
+
+    await().atMost(CONVERGE).untilAsserted(() -> assertThat(admin.v1().events().inNamespace(ns).list().getItems())
+        .extracting(Event::getReason).contains("Reconciled", "RunSucceeded", "RunFailed"));
+  }
+
+  @Test
+  void eachDistinctRunRequestStartsExactlyOneRun() {
+    String ns = TestCluster.namespace(admin, "runnow");
+    create(policy(ns, "p"));
+    ContactSync sync = create(sync(ns, "now", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
+    await().atMost(CONVERGE).until(() -> get(CronJob.class, ns, "now") != null);
+
+    annotate(sync, "2026-11-27T10:00:00Z");
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(runJobs(ns)).hasSize(1);
+      assertThat(fresh(sync).getStatus().getLastRunRequest()).isEqualTo("2026-11-27T10:00:00Z");
+    });
+    Job job = runJobs(ns).get(0);
+    assertThat(job.getMetadata().getOwnerReferences().get(0).getName()).isEqualTo("now");
+    assertThat(job.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("now-sync");
+
+    annotate(sync, "2026-11-27T10:00:00Z");
+    mergePatch(sync, "{\"metadata\":{\"labels\":{\"touched\":\"yes\"}}}");
+    await().pollDelay(Duration.ofSeconds(2)).atMost(CONVERGE).untilAsserted(() -> assertThat(runJobs(ns)).hasSize(1));
+    annotate(sync, "2026-11-27T11:00:00Z");
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(runJobs(ns)).hasSize(2);
+      assertThat(fresh(sync).getStatus().getLastRunRequest()).isEqualTo("2026-11-27T11:00:00Z");
+    });
+  }
+
+  /** As kubectl annotate does it: a merge patch, with no resourceVersion to conflict with the operator's writes. */
+  private static void annotate(ContactSync sync, String requestedAt) {
+    mergePatch(sync, "{\"metadata\":{\"annotations\":{\"contactsync.io/run-requested-at\":\"" + requestedAt + "\"}}}");
+  }
+
+  private static void mergePatch(ContactSync sync, String patch) {
+    admin.resources(ContactSync.class).inNamespace(sync.getMetadata().getNamespace()).withName(sync.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+  }
+
+  private static List<Job> runJobs(String ns) {
+    return admin.batch().v1().jobs().inNamespace(ns).withLabel("contactsync.io/run-request").list().getItems();
   }
 
   private static double reconciliations(SimpleMeterRegistry registry) {

@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -50,7 +50,7 @@ final class TestCluster {
   }
 
   /** A client that acts as the operator's ServiceAccount, so it has exactly the shipped ClusterRole, and counts its writes. */
-  static KubernetesClient operator(AtomicInteger writes) {
+  static KubernetesClient operator(List<String> writes) {
     Config config = new io.fabric8.kubernetes.client.ConfigBuilder(Config.autoConfigure(null))
         .withImpersonateUsername("system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + OPERATOR_ACCOUNT)
         .withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE, "system:authenticated")
@@ -59,7 +59,7 @@ final class TestCluster {
         .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
           @Override
           public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-            if (!"GET".equals(request.method())) writes.incrementAndGet();
+            if (!"GET".equals(request.method())) writes.add(request.method() + " " + request.uri().getPath());
           }
         })).build();
   }

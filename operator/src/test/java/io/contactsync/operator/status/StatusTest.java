@@ -11,6 +11,7 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.resolve.SyncResolution;
+import io.contactsync.operator.runs.RunState;
 import io.contactsync.sync.config.Violation;
 import java.time.Instant;
 import java.util.List;
@@ -38,22 +39,22 @@ class StatusTest {
   @Test
   void aHealthySyncIsReadyAndKeepsItsTransitionTimeOnResync() {
     ContactSync s = crm();
-    var first = SyncStatus.of(s, resolution(List.of(), List.of()), T0);
+    var first = SyncStatus.of(s, resolution(List.of(), List.of()), RunState.NONE, T0);
     assertThat(first.getObservedGeneration()).isEqualTo(4L);
     assertThat(first.getSource()).isEqualTo("file");
     assertThat(condition(first, "Ready")).extracting(Condition::getStatus, Condition::getReason)
         .containsExactly(Condition.Status.True, "Reconciled");
     assertThat(condition(first, "LastRunSucceeded").getReason()).isEqualTo("NoRunYet");
     s.setStatus(first);
-    var again = SyncStatus.of(s, resolution(List.of(), List.of()), T1);
+    var again = SyncStatus.of(s, resolution(List.of(), List.of()), RunState.NONE, T1);
     assertThat(again).as("a resync changes nothing, so nothing is written").isEqualTo(first);
   }
 
   @Test
   void aViolationMakesTheSyncNotReadyWithItsReasonAndANewTransitionTime() {
     ContactSync s = crm();
-    s.setStatus(SyncStatus.of(s, resolution(List.of(), List.of()), T0));
-    var denied = SyncStatus.of(s, resolution(List.of(new Violation("PolicyAccessDenied", "not admitted")), List.of()), T1);
+    s.setStatus(SyncStatus.of(s, resolution(List.of(), List.of()), RunState.NONE, T0));
+    var denied = SyncStatus.of(s, resolution(List.of(new Violation("PolicyAccessDenied", "not admitted")), List.of()), RunState.NONE, T1);
     Condition ready = condition(denied, "Ready");
     assertThat(ready.getStatus()).isEqualTo(Condition.Status.False);
     assertThat(ready.getReason()).isEqualTo("PolicyAccessDenied");
@@ -65,11 +66,11 @@ class StatusTest {
   @Test
   void unresolvedEndpointsAndSuspensionAreExplained() {
     ContactSync s = crm();
-    var unresolved = SyncStatus.of(s, resolution(List.of(), List.of(new Endpoint.Unresolved("pg.db.svc", "gone"))), T0);
+    var unresolved = SyncStatus.of(s, resolution(List.of(), List.of(new Endpoint.Unresolved("pg.db.svc", "gone"))), RunState.NONE, T0);
     assertThat(condition(unresolved, "Ready").getReason()).isEqualTo("EndpointNotResolved");
     assertThat(condition(unresolved, "Ready").getMessage()).startsWith("pg.db.svc: gone.");
     s.getSpec().setSuspend(true);
-    assertThat(condition(SyncStatus.of(s, resolution(List.of(), List.of()), T0), "Ready").getReason()).isEqualTo("Suspended");
+    assertThat(condition(SyncStatus.of(s, resolution(List.of(), List.of()), RunState.NONE, T0), "Ready").getReason()).isEqualTo("Suspended");
   }
 
   @Test

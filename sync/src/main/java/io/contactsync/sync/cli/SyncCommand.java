@@ -10,15 +10,14 @@ import io.contactsync.sync.manifest.LocalJobs;
 import io.contactsync.sync.manifest.Manifests;
 import io.contactsync.sync.pipeline.Checkpoint;
 import io.contactsync.sync.pipeline.CheckpointStore;
+import io.contactsync.sync.pipeline.RunReport;
 import io.contactsync.sync.pipeline.SyncRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,7 +79,8 @@ public final class SyncCommand implements Callable<Integer> {
   Path checkpointFile;
 
   @Option(names = "--report", paramLabel = "FILE",
-      description = "Also write the summary and the new checkpoint as JSON to FILE (e.g. /dev/termination-log).")
+      description = "Also write the run's counts and new checkpoint as JSON of at most 4 KiB to FILE "
+          + "(in a pod: /dev/termination-log, which the operator reads).")
   Path report;
 
   @Override
@@ -127,9 +127,6 @@ public final class SyncCommand implements Callable<Integer> {
 
   private void writeReport(SyncRun.Outcome outcome) throws IOException {
     if (report == null) return;
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("summary", outcome.summary());
-    document.put("checkpoint", outcome.checkpoint());
-    Files.writeString(report, JSON.writeValueAsString(document));
+    Files.writeString(report, RunReport.of(outcome.summary(), outcome.checkpoint()).toJson());
   }
 }

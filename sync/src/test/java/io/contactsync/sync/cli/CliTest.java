@@ -66,7 +66,8 @@ class CliTest {
     assertThat(out).contains("Synced default/local (Incremental)", "read 60 contact records from file:contacts.jsonl",
         "-> out (policy default/p)", "quarantined 3 (InvalidEmail 1, InvalidPhone 2)");
     assertThat(Files.readAllLines(dir.resolve("out/contacts.csv"))).as("a header and 57 records").hasSize(58);
-    assertThat(Files.readString(dir.resolve("report.json"))).contains("\"summary\"", "\"checkpoint\"", "\"created\":57");
+    assertThat(Files.readString(dir.resolve("report.json"))).contains("\"version\":1", "\"checkpoint\"", "\"created\":57",
+        "\"quarantinedByReason\":{\"InvalidEmail\":1,\"InvalidPhone\":2}");
     assertThat(err).doesNotContain("Exception");
   }
 
