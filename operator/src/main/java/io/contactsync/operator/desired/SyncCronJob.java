@@ -95,6 +95,9 @@ public final class SyncCronJob {
         .withName("sync")
         .withImage(settings.image())
         .withImagePullPolicy(settings.imagePullPolicy())
+        // a successful run writes its report there; a failed one leaves its last log lines, ending in its error
+        .withTerminationMessagePath(PodPaths.TERMINATION_LOG)
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withArgs("sync", "--config", PodPaths.JOB_DIR + "/" + PodPaths.JOB_FILE,
             "--keys-dir", PodPaths.SECRET_DIR + "/" + PodPaths.KEYS_SUBDIR,
             "--checkpoint", PodPaths.STATE_DIR + "/" + PodPaths.CHECKPOINT_FILE,

@@ -152,6 +152,7 @@ class DesiredStateTest {
     assertThat(c.getArgs()).containsExactly("sync", "--config", "/etc/contactsync/job/job.json", "--keys-dir",
         "/etc/contactsync/secret/keys", "--checkpoint", "/etc/contactsync/state/checkpoint.json", "--report",
         "/dev/termination-log");
+    assertThat(c.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
     assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
     assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
