@@ -199,6 +199,26 @@ class OperatorIT {
   }
 
   @Test
+  void aChangedSpecReachesTheCronJobAndSuspensionIsShown() {
+    String ns = TestCluster.namespace(admin, "update");
+    create(policy(ns, "p"));
+    ContactSync sync = create(sync(ns, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
+    await().atMost(CONVERGE).until(() -> get(CronJob.class, ns, "s") != null);
+
+    mergePatch(sync, "{\"spec\":{\"schedule\":\"15 3 * * *\",\"suspend\":true,\"retries\":1}}");
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      CronJob cron = get(CronJob.class, ns, "s");
+      assertThat(cron.getSpec().getSchedule()).isEqualTo("15 3 * * *");
+      assertThat(cron.getSpec().getSuspend()).isTrue();
+      assertThat(cron.getSpec().getJobTemplate().getSpec().getBackoffLimit()).isEqualTo(1);
+      Condition ready = condition(sync, "Ready");
+      assertThat(ready.getReason()).isEqualTo("Suspended");
+      assertThat(fresh(sync).getStatus().getObservedGeneration()).isEqualTo(fresh(sync).getMetadata().getGeneration());
+    });
+    assertThat(fresh(sync).getSpec().getSchedule()).as("the operator never rewrites spec").isEqualTo("15 3 * * *");
+  }
+
+  @Test
   void aPolicyInAnotherNamespaceNeedsItsConsentBeforeAnyDataOrKeyFlows() {
     String team = TestCluster.namespace(admin, "team");
     String compliance = TestCluster.namespace(admin, "compliance");
