@@ -3,12 +3,16 @@ package io.contactsync.sync;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.ContactSyncSpec;
 import io.contactsync.api.v1alpha1.DeletePolicy;
+import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.FileConnector;
 import io.contactsync.api.v1alpha1.MaskSpec;
 import io.contactsync.api.v1alpha1.PolicyAccess;
 import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.api.v1alpha1.PostgresConnector;
+import io.contactsync.api.v1alpha1.SecretReference;
+import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.api.v1alpha1.PolicyRule;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.PrivacyPolicySpec;
@@ -68,6 +72,33 @@ public final class SyncFixtures {
     d.setName(name);
     d.setPrivacyPolicyRef(policy);
     d.setFile(new FileConnector(path));
+    return d;
+  }
+
+  public static DestinationSpec webhookDestination(String name, String url, PolicyReference policy) {
+    DestinationSpec d = new DestinationSpec();
+    d.setName(name);
+    d.setPrivacyPolicyRef(policy);
+    WebhookConnector webhook = new WebhookConnector();
+    webhook.setUrl(url);
+    d.setWebhook(webhook);
+    return d;
+  }
+
+  /** A PostgreSQL destination whose credentials come from the named Secret. */
+  public static DestinationSpec postgresDestination(String name, String url, String credentialsSecret, PolicyReference policy) {
+    DestinationSpec d = new DestinationSpec();
+    d.setName(name);
+    d.setPrivacyPolicyRef(policy);
+    PostgresConnector pg = new PostgresConnector();
+    pg.setUrl(url);
+    pg.setTable("contacts");
+    SecretReference secret = new SecretReference();
+    secret.setName(credentialsSecret);
+    CredentialsRef credentials = new CredentialsRef();
+    credentials.setSecretRef(secret);
+    pg.setCredentials(credentials);
+    d.setPostgres(pg);
     return d;
   }
 

@@ -2,9 +2,7 @@ package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.operator.desired.SyncCronJob;
-import io.contactsync.operator.desired.SyncSecret;
 import io.contactsync.operator.naming.Names;
-import io.contactsync.operator.resolve.SyncResolution;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -19,8 +17,7 @@ public final class CronJobDependent extends CRUDKubernetesDependentResource<Cron
 
   @Override
   protected CronJob desired(ContactSync sync, Context<ContactSync> context) {
-    SyncResolution r = SyncContext.resolution(context);
-    var items = SyncSecret.volumeItems(SyncSecret.desired(sync, r.policyKeys(), r.credentials()));
-    return SyncCronJob.desired(sync, SyncContext.settings(context), items, Boolean.TRUE.equals(sync.getSpec().getSuspend()));
+    return SyncCronJob.desired(sync, SyncContext.settings(context), SyncContext.secretItems(sync, context),
+        Boolean.TRUE.equals(sync.getSpec().getSuspend()));
   }
 }

@@ -2,9 +2,7 @@ package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.operator.desired.RequestedRun;
-import io.contactsync.operator.desired.SyncSecret;
 import io.contactsync.operator.naming.Names;
-import io.contactsync.operator.resolve.SyncResolution;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -30,9 +28,8 @@ public final class RequestedRunDependent extends KubernetesDependentResource<Job
 
   @Override
   protected Job desired(ContactSync sync, Context<ContactSync> context) {
-    SyncResolution r = SyncContext.resolution(context);
-    var items = SyncSecret.volumeItems(SyncSecret.desired(sync, r.policyKeys(), r.credentials()));
-    return RequestedRun.desired(sync, RequestedRun.pending(sync).orElseThrow(), SyncContext.settings(context), items);
+    return RequestedRun.desired(sync, RequestedRun.pending(sync).orElseThrow(), SyncContext.settings(context),
+        SyncContext.secretItems(sync, context));
   }
 
   /**

@@ -2,6 +2,9 @@ package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.operator.desired.OperatorSettings;
+import io.contactsync.operator.desired.SyncSecret;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import java.util.List;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.runs.RunState;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -14,6 +17,12 @@ public final class SyncContext {
     context.managedWorkflowAndDependentResourceContext().put(SyncResolution.class, resolution);
     context.managedWorkflowAndDependentResourceContext().put(RunState.class, runs);
     context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
+  }
+
+  /** Where the sync Secret's keys appear in a sync pod; the CronJob and requested runs mount the same. */
+  static List<KeyToPath> secretItems(ContactSync sync, Context<ContactSync> context) {
+    SyncResolution r = resolution(context);
+    return SyncSecret.volumeItems(SyncSecret.desired(sync, r.policyKeys(), r.credentials()));
   }
 
   static RunState runs(Context<ContactSync> context) {

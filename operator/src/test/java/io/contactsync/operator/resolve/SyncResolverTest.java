@@ -1,19 +1,17 @@
 package io.contactsync.operator.resolve;
 
 import static io.contactsync.sync.SyncFixtures.admitting;
-import static io.contactsync.sync.SyncFixtures.fileDestination;
 import static io.contactsync.sync.SyncFixtures.policy;
+import static io.contactsync.sync.SyncFixtures.fileDestination;
+import static io.contactsync.sync.SyncFixtures.postgresDestination;
 import static io.contactsync.sync.SyncFixtures.sync;
+import static io.contactsync.sync.SyncFixtures.webhookDestination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.ContactSync;
-import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
-import io.contactsync.api.v1alpha1.PostgresConnector;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
-import io.contactsync.api.v1alpha1.SecretReference;
-import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.privacy.keys.PolicyKeys;
@@ -57,32 +55,12 @@ class SyncResolverTest {
     }
   }
 
-  static CredentialsRef credentials(String secret) {
-    CredentialsRef ref = new CredentialsRef();
-    SecretReference s = new SecretReference();
-    s.setName(secret);
-    ref.setSecretRef(s);
-    return ref;
-  }
-
   static DestinationSpec postgres(String name, String url, String secret) {
-    DestinationSpec d = fileDestination(name, "x", new PolicyReference("p", null));
-    d.setFile(null);
-    PostgresConnector pg = new PostgresConnector();
-    pg.setUrl(url);
-    pg.setTable("contacts");
-    pg.setCredentials(credentials(secret));
-    d.setPostgres(pg);
-    return d;
+    return postgresDestination(name, url, secret, new PolicyReference("p", null));
   }
 
   static DestinationSpec webhook(String name, String url) {
-    DestinationSpec d = fileDestination(name, "x", new PolicyReference("p", null));
-    d.setFile(null);
-    WebhookConnector w = new WebhookConnector();
-    w.setUrl(url);
-    d.setWebhook(w);
-    return d;
+    return webhookDestination(name, url, new PolicyReference("p", null));
   }
 
   @Test

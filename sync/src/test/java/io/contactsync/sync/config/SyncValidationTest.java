@@ -5,6 +5,7 @@ import static io.contactsync.sync.SyncFixtures.fileDestination;
 import static io.contactsync.sync.SyncFixtures.policy;
 import static io.contactsync.sync.SyncFixtures.rule;
 import static io.contactsync.sync.SyncFixtures.sync;
+import static io.contactsync.sync.SyncFixtures.webhookDestination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.ContactSync;
@@ -22,15 +23,6 @@ class SyncValidationTest {
   private static Function<PolicyReference, PrivacyPolicy> only(PrivacyPolicy... policies) {
     return ref -> List.of(policies).stream().filter(p -> p.getMetadata().getName().equals(ref.getName())
         && p.getMetadata().getNamespace().equals(ref.getNamespace())).findFirst().orElse(null);
-  }
-
-  private static DestinationSpec webhook(String name, String url, PolicyReference ref) {
-    DestinationSpec d = fileDestination(name, "x.jsonl", ref);
-    d.setFile(null);
-    WebhookConnector w = new WebhookConnector();
-    w.setUrl(url);
-    d.setWebhook(w);
-    return d;
   }
 
   @Test
@@ -58,8 +50,8 @@ class SyncValidationTest {
   @Test
   void destinationHostsMustBeAllowedByThePolicy() {
     var ref = new PolicyReference("p", null);
-    ContactSync s = sync("sales", "s", "in.vcf", webhook("hook", "https://evil.example.net/in", ref),
-        webhook("ok", "https://crm.marketing.svc.cluster.local/in", ref));
+    ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", "https://evil.example.net/in", ref),
+        webhookDestination("ok", "https://crm.marketing.svc.cluster.local/in", ref));
     PrivacyPolicy p = admitting(policy("sales", "p"), List.of(), List.of("*.marketing.svc.cluster.local", "hooks.example.com"));
     assertThat(SyncValidation.violations(s, only(p))).containsExactly(new Violation(Violation.DESTINATION_NOT_ALLOWED,
         "destination 'hook' sends to host 'evil.example.net', which PrivacyPolicy sales/p does not allow "
@@ -78,7 +70,7 @@ class SyncValidationTest {
   @Test
   void plaintextTransportMustBeDeclared() {
     var ref = new PolicyReference("p", null);
-    DestinationSpec hook = webhook("hook", "http://hooks.example.com/in", ref);
+    DestinationSpec hook = webhookDestination("hook", "http://hooks.example.com/in", ref);
     ContactSync s = sync("sales", "s", "in.vcf", hook);
     assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).extracting(Violation::reason)
         .containsExactly(Violation.INSECURE_TRANSPORT);
