@@ -1,10 +1,7 @@
 package io.contactsync.sync.cli;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
-import io.contactsync.privacy.contact.Address;
-import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.ContactJson;
-import io.contactsync.privacy.contact.TypedValue;
 import io.contactsync.privacy.policy.CompiledPolicy;
 import io.contactsync.privacy.policy.PolicyCompilationException;
 import io.contactsync.privacy.policy.PolicyCompiler;
@@ -13,6 +10,7 @@ import io.contactsync.sync.config.ConfigurationException;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.connector.ContactSource;
 import io.contactsync.sync.connector.FileSource;
+import io.contactsync.sync.format.ContactFields;
 import io.contactsync.sync.format.ContactFormat;
 import io.contactsync.sync.format.ReadItem;
 import io.contactsync.sync.keys.FileKeyStore;
@@ -120,8 +118,8 @@ public final class PreviewCommand implements Callable<Integer> {
   private static void table(ReadItem item, PolicyOutcome outcome, PrintWriter out) {
     out.printf("%s%s%n", item.locator(), outcome.quarantined()
         ? ": QUARANTINED, " + outcome.reason().code() + " in " + outcome.fieldPath() : "");
-    Map<String, String> before = flatten(item.contact());
-    Map<String, String> after = outcome.quarantined() ? Map.of() : flatten(outcome.contact());
+    Map<String, String> before = ContactFields.flatten(item.contact());
+    Map<String, String> after = outcome.quarantined() ? Map.of() : ContactFields.flatten(outcome.contact());
     out.printf("  %-24s %-" + WIDTH + "s %s%n", "FIELD", "BEFORE", "AFTER");
     for (String field : union(before, after)) {
       out.printf("  %-24s %-" + WIDTH + "s %s%n", field, cut(before.get(field)),
@@ -142,49 +140,4 @@ public final class PreviewCommand implements Callable<Integer> {
     return oneLine.length() <= WIDTH - 1 ? oneLine : oneLine.substring(0, WIDTH - 2) + "…";
   }
 
-  /** A contact as field path = value pairs, in canonical order. */
-  static Map<String, String> flatten(Contact c) {
-    Map<String, String> f = new LinkedHashMap<>();
-    put(f, "id", c.getId());
-    if (c.getName() != null) {
-      put(f, "name.prefix", c.getName().getPrefix());
-      put(f, "name.given", c.getName().getGiven());
-      put(f, "name.middle", c.getName().getMiddle());
-      put(f, "name.family", c.getName().getFamily());
-      put(f, "name.suffix", c.getName().getSuffix());
-    }
-    put(f, "formattedName", c.getFormattedName());
-    put(f, "nickname", c.getNickname());
-    typed(f, "emails", c.getEmails());
-    typed(f, "phones", c.getPhones());
-    for (int i = 0; i < c.getAddresses().size(); i++) {
-      Address a = c.getAddresses().get(i);
-      String p = "addresses[" + i + "].";
-      put(f, p + "type", a.getType());
-      put(f, p + "street", a.getStreet());
-      put(f, p + "locality", a.getLocality());
-      put(f, p + "region", a.getRegion());
-      put(f, p + "postalCode", a.getPostalCode());
-      put(f, p + "country", a.getCountry());
-    }
-    put(f, "organization", c.getOrganization());
-    put(f, "title", c.getTitle());
-    put(f, "birthday", c.getBirthday());
-    put(f, "notes", c.getNotes());
-    for (int i = 0; i < c.getCategories().size(); i++) put(f, "categories[" + i + "]", c.getCategories().get(i));
-    c.getCustom().forEach((k, v) -> put(f, "custom." + k, v));
-    put(f, "updatedAt", c.getUpdatedAt());
-    return f;
-  }
-
-  private static void typed(Map<String, String> f, String list, List<TypedValue> values) {
-    for (int i = 0; i < values.size(); i++) {
-      put(f, list + "[" + i + "].type", values.get(i).getType());
-      put(f, list + "[" + i + "].value", values.get(i).getValue());
-    }
-  }
-
-  private static void put(Map<String, String> f, String key, String value) {
-    if (value != null) f.put(key, value);
-  }
 }

@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -36,10 +34,6 @@ import org.apache.commons.csv.CSVRecord;
  * emails[].value stands for the first. Written files have only the columns that hold a value.
  */
 public final class CsvFormat implements ContactFormat {
-  private static final Pattern LIST_COLUMN =
-      Pattern.compile("(emails|phones|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
-  private static final List<String> NAME_PARTS = List.of("prefix", "given", "middle", "family", "suffix");
-  private static final List<String> ADDRESS_PARTS = List.of("type", "street", "locality", "region", "postalCode", "country");
 
   @Override
   public ContactReader reader(InputStream in) throws IOException {
@@ -51,7 +45,7 @@ public final class CsvFormat implements ContactFormat {
     List<BiConsumer<Contact, String>> setters = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String column : header) {
-      BiConsumer<Contact, String> setter = setterFor(column.strip());
+      BiConsumer<Contact, String> setter = ContactFields.setter(column.strip());
       if (setter == null) unknown.add(column);
       setters.add(setter);
     }
@@ -112,7 +106,9 @@ public final class CsvFormat implements ContactFormat {
   private static Map<String, Function<Contact, String>> columnsFor(Collection<Contact> contacts) {
     Map<String, Function<Contact, String>> all = new LinkedHashMap<>();
     all.put("id", Contact::getId);
-    for (String part : NAME_PARTS) all.put("name." + part, c -> c.getName() == null ? null : namePart(c.getName(), part));
+    for (String part : ContactFields.NAME_PARTS) {
+      all.put("name." + part, c -> c.getName() == null ? null : ContactFields.namePart(c.getName(), part));
+    }
     all.put("formattedName", Contact::getFormattedName);
     all.put("nickname", Contact::getNickname);
     int emails = 0, phones = 0, addresses = 0, categories = 0;
@@ -128,9 +124,9 @@ public final class CsvFormat implements ContactFormat {
     typedColumns(all, "phones", phones, Contact::getPhones);
     for (int i = 0; i < addresses; i++) {
       int index = i;
-      for (String part : ADDRESS_PARTS) {
+      for (String part : ContactFields.ADDRESS_PARTS) {
         all.put("addresses[" + i + "]." + part,
-            c -> index < c.getAddresses().size() ? addressPart(c.getAddresses().get(index), part) : null);
+            c -> index < c.getAddresses().size() ? ContactFields.addressPart(c.getAddresses().get(index), part) : null);
       }
     }
     all.put("organization", Contact::getOrganization);
@@ -160,93 +156,4 @@ public final class CsvFormat implements ContactFormat {
     }
   }
 
-  private static BiConsumer<Contact, String> setterFor(String column) {
-    switch (column) {
-      case "id": return Contact::setId;
-      case "formattedName": return Contact::setFormattedName;
-      case "nickname": return Contact::setNickname;
-      case "organization": return Contact::setOrganization;
-      case "title": return Contact::setTitle;
-      case "birthday": return Contact::setBirthday;
-      case "notes": return Contact::setNotes;
-      case "updatedAt": return Contact::setUpdatedAt;
-      default: break;
-    }
-    if (column.startsWith("name.") && NAME_PARTS.contains(column.substring(5))) {
-      String part = column.substring(5);
-      return (c, v) -> setNamePart(c, part, v);
-    }
-    if (column.startsWith("custom.") && column.length() > 7) {
-      String key = column.substring(7);
-      return (c, v) -> c.getCustom().put(key, v);
-    }
-    Matcher m = LIST_COLUMN.matcher(column);
-    if (!m.matches()) return null;
-    String list = m.group(1);
-    int index = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
-    String part = m.group(3);
-    switch (list) {
-      case "categories":
-        return part != null ? null : (c, v) -> at(c.getCategories(), index, () -> null).set(index, v);
-      case "emails":
-      case "phones":
-        if (!"type".equals(part) && !"value".equals(part)) return null;
-        return (c, v) -> {
-          TypedValue tv = at(list.equals("emails") ? c.getEmails() : c.getPhones(), index, TypedValue::new).get(index);
-          if (part.equals("type")) tv.setType(v); else tv.setValue(v);
-        };
-      default:
-        if (!ADDRESS_PARTS.contains(part)) return null;
-        return (c, v) -> setAddressPart(at(c.getAddresses(), index, Address::new).get(index), part, v);
-    }
-  }
-
-  private static <T> List<T> at(List<T> list, int index, java.util.function.Supplier<T> filler) {
-    while (list.size() <= index) list.add(filler.get());
-    return list;
-  }
-
-  private static String namePart(Name n, String part) {
-    return switch (part) {
-      case "prefix" -> n.getPrefix();
-      case "given" -> n.getGiven();
-      case "middle" -> n.getMiddle();
-      case "family" -> n.getFamily();
-      default -> n.getSuffix();
-    };
-  }
-
-  private static void setNamePart(Contact c, String part, String v) {
-    if (c.getName() == null) c.setName(new Name());
-    Name n = c.getName();
-    switch (part) {
-      case "prefix" -> n.setPrefix(v);
-      case "given" -> n.setGiven(v);
-      case "middle" -> n.setMiddle(v);
-      case "family" -> n.setFamily(v);
-      default -> n.setSuffix(v);
-    }
-  }
-
-  private static String addressPart(Address a, String part) {
-    return switch (part) {
-      case "type" -> a.getType();
-      case "street" -> a.getStreet();
-      case "locality" -> a.getLocality();
-      case "region" -> a.getRegion();
-      case "postalCode" -> a.getPostalCode();
-      default -> a.getCountry();
-    };
-  }
-
-  private static void setAddressPart(Address a, String part, String v) {
-    switch (part) {
-      case "type" -> a.setType(v);
-      case "street" -> a.setStreet(v);
-      case "locality" -> a.setLocality(v);
-      case "region" -> a.setRegion(v);
-      case "postalCode" -> a.setPostalCode(v);
-      default -> a.setCountry(v);
-    }
-  }
 }

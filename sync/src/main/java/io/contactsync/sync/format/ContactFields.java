@@ -1,0 +1,162 @@
+package io.contactsync.sync.format;
+
+import io.contactsync.privacy.contact.Address;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.privacy.contact.Name;
+import io.contactsync.privacy.contact.TypedValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Contacts as field path = value pairs (indexed for lists: emails[0].value, categories[1]), for formats and
+ * connectors that store fields flat: CSV columns, database columns, the preview table.
+ */
+public final class ContactFields {
+  static final Pattern LIST_COLUMN =
+      Pattern.compile("(emails|phones|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
+  static final List<String> NAME_PARTS = List.of("prefix", "given", "middle", "family", "suffix");
+  static final List<String> ADDRESS_PARTS = List.of("type", "street", "locality", "region", "postalCode", "country");
+
+  private ContactFields() {}
+
+  /** A contact as field path = value pairs, in canonical order. */
+  public static Map<String, String> flatten(Contact c) {
+    Map<String, String> f = new LinkedHashMap<>();
+    put(f, "id", c.getId());
+    if (c.getName() != null) {
+      put(f, "name.prefix", c.getName().getPrefix());
+      put(f, "name.given", c.getName().getGiven());
+      put(f, "name.middle", c.getName().getMiddle());
+      put(f, "name.family", c.getName().getFamily());
+      put(f, "name.suffix", c.getName().getSuffix());
+    }
+    put(f, "formattedName", c.getFormattedName());
+    put(f, "nickname", c.getNickname());
+    typed(f, "emails", c.getEmails());
+    typed(f, "phones", c.getPhones());
+    for (int i = 0; i < c.getAddresses().size(); i++) {
+      Address a = c.getAddresses().get(i);
+      String p = "addresses[" + i + "].";
+      put(f, p + "type", a.getType());
+      put(f, p + "street", a.getStreet());
+      put(f, p + "locality", a.getLocality());
+      put(f, p + "region", a.getRegion());
+      put(f, p + "postalCode", a.getPostalCode());
+      put(f, p + "country", a.getCountry());
+    }
+    put(f, "organization", c.getOrganization());
+    put(f, "title", c.getTitle());
+    put(f, "birthday", c.getBirthday());
+    put(f, "notes", c.getNotes());
+    for (int i = 0; i < c.getCategories().size(); i++) put(f, "categories[" + i + "]", c.getCategories().get(i));
+    c.getCustom().forEach((k, v) -> put(f, "custom." + k, v));
+    put(f, "updatedAt", c.getUpdatedAt());
+    return f;
+  }
+
+  private static void typed(Map<String, String> f, String list, List<TypedValue> values) {
+    for (int i = 0; i < values.size(); i++) {
+      put(f, list + "[" + i + "].type", values.get(i).getType());
+      put(f, list + "[" + i + "].value", values.get(i).getValue());
+    }
+  }
+
+  private static void put(Map<String, String> f, String key, String value) {
+    if (value != null) f.put(key, value);
+  }
+
+  /** Sets the value of a field path on a contact; null for a path that is not canonical. */
+  public static BiConsumer<Contact, String> setter(String column) {
+    switch (column) {
+      case "id": return Contact::setId;
+      case "formattedName": return Contact::setFormattedName;
+      case "nickname": return Contact::setNickname;
+      case "organization": return Contact::setOrganization;
+      case "title": return Contact::setTitle;
+      case "birthday": return Contact::setBirthday;
+      case "notes": return Contact::setNotes;
+      case "updatedAt": return Contact::setUpdatedAt;
+      default: break;
+    }
+    if (column.startsWith("name.") && NAME_PARTS.contains(column.substring(5))) {
+      String part = column.substring(5);
+      return (c, v) -> setNamePart(c, part, v);
+    }
+    if (column.startsWith("custom.") && column.length() > 7) {
+      String key = column.substring(7);
+      return (c, v) -> c.getCustom().put(key, v);
+    }
+    Matcher m = LIST_COLUMN.matcher(column);
+    if (!m.matches()) return null;
+    String list = m.group(1);
+    int index = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
+    String part = m.group(3);
+    switch (list) {
+      case "categories":
+        return part != null ? null : (c, v) -> at(c.getCategories(), index, () -> null).set(index, v);
+      case "emails":
+      case "phones":
+        if (!"type".equals(part) && !"value".equals(part)) return null;
+        return (c, v) -> {
+          TypedValue tv = at(list.equals("emails") ? c.getEmails() : c.getPhones(), index, TypedValue::new).get(index);
+          if (part.equals("type")) tv.setType(v); else tv.setValue(v);
+        };
+      default:
+        if (!ADDRESS_PARTS.contains(part)) return null;
+        return (c, v) -> setAddressPart(at(c.getAddresses(), index, Address::new).get(index), part, v);
+    }
+  }
+
+  private static <T> List<T> at(List<T> list, int index, java.util.function.Supplier<T> filler) {
+    while (list.size() <= index) list.add(filler.get());
+    return list;
+  }
+
+  static String namePart(Name n, String part) {
+    return switch (part) {
+      case "prefix" -> n.getPrefix();
+      case "given" -> n.getGiven();
+      case "middle" -> n.getMiddle();
+      case "family" -> n.getFamily();
+      default -> n.getSuffix();
+    };
+  }
+
+  private static void setNamePart(Contact c, String part, String v) {
+    if (c.getName() == null) c.setName(new Name());
+    Name n = c.getName();
+    switch (part) {
+      case "prefix" -> n.setPrefix(v);
+      case "given" -> n.setGiven(v);
+      case "middle" -> n.setMiddle(v);
+      case "family" -> n.setFamily(v);
+      default -> n.setSuffix(v);
+    }
+  }
+
+  static String addressPart(Address a, String part) {
+    return switch (part) {
+      case "type" -> a.getType();
+      case "street" -> a.getStreet();
+      case "locality" -> a.getLocality();
+      case "region" -> a.getRegion();
+      case "postalCode" -> a.getPostalCode();
+      default -> a.getCountry();
+    };
+  }
+
+  private static void setAddressPart(Address a, String part, String v) {
+    switch (part) {
+      case "type" -> a.setType(v);
+      case "street" -> a.setStreet(v);
+      case "locality" -> a.setLocality(v);
+      case "region" -> a.setRegion(v);
+      case "postalCode" -> a.setPostalCode(v);
+      default -> a.setCountry(v);
+    }
+  }
+}
