@@ -2,9 +2,12 @@ package io.contactsync.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.ArrayList;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PostgresConnector extends RemoteConnector {
@@ -25,8 +28,21 @@ public class PostgresConnector extends RemoteConnector {
   @JsonPropertyDescription("A column that grows with every change (e.g. updated_at), used for incremental reads.")
   private String cursorColumn;
 
+  @Size(max = 64)
+  @JsonPropertyDescription("As a destination: extra text columns filled from fields, besides id (the record id) and contact "
+      + "(the whole contact as jsonb).")
+  private List<PostgresColumn> columns = new ArrayList<>();
+
+  @Default("false")
+  @JsonPropertyDescription("As a destination: create the table (and its columns) when it does not exist.")
+  private Boolean createTable;
+
   @Override
   public String getUrl() { return url; }
+  public List<PostgresColumn> getColumns() { return columns; }
+  public void setColumns(List<PostgresColumn> columns) { this.columns = columns; }
+  public Boolean getCreateTable() { return createTable; }
+  public void setCreateTable(Boolean createTable) { this.createTable = createTable; }
   public void setUrl(String url) { this.url = url; }
   public String getTable() { return table; }
   public void setTable(String table) { this.table = table; }

@@ -100,6 +100,7 @@ public final class SyncCronJob {
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withArgs("sync", "--config", PodPaths.JOB_DIR + "/" + PodPaths.JOB_FILE,
             "--keys-dir", PodPaths.SECRET_DIR + "/" + PodPaths.KEYS_SUBDIR,
+            "--credentials-dir", PodPaths.SECRET_DIR + "/" + PodPaths.CREDENTIALS_SUBDIR,
             "--checkpoint", PodPaths.STATE_DIR + "/" + PodPaths.CHECKPOINT_FILE,
             "--report", PodPaths.TERMINATION_LOG)
         .addNewEnv().withName("HOME").withValue("/tmp").endEnv()

@@ -150,7 +150,7 @@ class DesiredStateTest {
     var c = pod.getContainers().get(0);
     assertThat(c.getImage()).isEqualTo("registry.example/contactsync:1.0");
     assertThat(c.getArgs()).containsExactly("sync", "--config", "/etc/contactsync/job/job.json", "--keys-dir",
-        "/etc/contactsync/secret/keys", "--checkpoint", "/etc/contactsync/state/checkpoint.json", "--report",
+        "/etc/contactsync/secret/keys", "--credentials-dir", "/etc/contactsync/secret/credentials", "--checkpoint", "/etc/contactsync/state/checkpoint.json", "--report",
         "/dev/termination-log");
     assertThat(c.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
     assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.sync.config.ConfigurationException;
 import io.contactsync.sync.config.JobConfig;
+import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.keys.FileKeyStore;
 import io.contactsync.sync.manifest.LocalJobs;
 import io.contactsync.sync.manifest.Manifests;
@@ -74,6 +75,11 @@ public final class SyncCommand implements Callable<Integer> {
       description = "With --config: the mounted keys, as <namespace>/<policy>/<purpose>.json (default: ${DEFAULT-VALUE}).")
   Path keysDir;
 
+  @Option(names = "--credentials-dir", paramLabel = "DIR",
+      description = "Credentials: with --local, one directory per Secret name holding one file per key (default: "
+          + "<state-dir>/credentials); with --config, as the operator mounts them (default: /etc/contactsync/secret/credentials).")
+  Path credentialsDir;
+
   @Option(names = "--checkpoint", paramLabel = "FILE",
       description = "With --config: the checkpoint to start from (absent or empty: a full read).")
   Path checkpointFile;
@@ -95,7 +101,9 @@ public final class SyncCommand implements Callable<Integer> {
     Path stateDir = state.resolve();
     FileKeyStore keys = new FileKeyStore(stateDir);
     CheckpointStore checkpoints = new CheckpointStore(stateDir);
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, Clock.systemUTC())
+    CredentialStore credentials = CredentialStore.perSecretName(
+        credentialsDir != null ? credentialsDir : stateDir.resolve("credentials"));
+    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, credentials, Clock.systemUTC())
         .run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     SummaryPrinter.print(outcome.summary(), out);
@@ -113,8 +121,10 @@ public final class SyncCommand implements Callable<Integer> {
     }
     Checkpoint previous = checkpointFile != null && Files.exists(checkpointFile) && Files.size(checkpointFile) > 0
         ? CheckpointStore.parse(Files.readString(checkpointFile)) : Checkpoint.NONE;
+    CredentialStore credentials = CredentialStore.perEndpoint(
+        credentialsDir != null ? credentialsDir : Path.of("/etc/contactsync/secret/credentials"));
     SyncRun.Outcome outcome = new SyncRun(job, (ns, policy) -> FileKeyStore.load(keysDir.resolve(ns).resolve(policy)),
-        Clock.systemUTC()).run(previous);
+        credentials, Clock.systemUTC()).run(previous);
     SummaryPrinter.print(outcome.summary(), out);
     writeReport(outcome);
     return 0;

@@ -7,6 +7,7 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.privacy.policy.PolicyCompiler;
+import io.contactsync.sync.format.ContactFields;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -71,6 +72,14 @@ public final class SyncValidation {
       if (!names.add(d.getName())) out.add(new Violation(Violation.INVALID_SPEC, label + " is declared twice"));
       exactlyOne(label, d.connectors(), out);
       d.connectors().values().forEach(c -> transport(label, c, out));
+      if (d.getPostgres() != null && d.getPostgres().getColumns() != null) {
+        for (var column : d.getPostgres().getColumns()) {
+          if (ContactFields.setter(column.getField()) == null) {
+            out.add(new Violation(Violation.INVALID_SPEC, label + " maps column " + column.getColumn() + " from '"
+                + column.getField() + "', which is not a field path (e.g. emails[0].value, name.given, custom.crmId)"));
+          }
+        }
+      }
       if (d.getPrivacyPolicyRef() == null) {
         out.add(new Violation(Violation.INVALID_SPEC, label + " has no privacyPolicyRef: no policy, no data"));
         continue;

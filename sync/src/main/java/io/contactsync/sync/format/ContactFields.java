@@ -69,6 +69,14 @@ public final class ContactFields {
     if (value != null) f.put(key, value);
   }
 
+  /** After setting fields one by one: list entries that got no value at all are removed. */
+  public static void dropEmptyEntries(Contact contact) {
+    contact.getEmails().removeIf(v -> v.getType() == null && v.getValue() == null);
+    contact.getPhones().removeIf(v -> v.getType() == null && v.getValue() == null);
+    contact.getAddresses().removeIf(Address::isEmpty);
+    contact.getCategories().removeIf(c -> c == null);
+  }
+
   /** Sets the value of a field path on a contact; null for a path that is not canonical. */
   public static BiConsumer<Contact, String> setter(String column) {
     switch (column) {

@@ -72,10 +72,7 @@ public final class CsvFormat implements ContactFormat {
           String value = record.get(i);
           if (!value.isEmpty()) setters.get(i).accept(contact, value);
         }
-        contact.getEmails().removeIf(v -> v.getType() == null && v.getValue() == null);
-        contact.getPhones().removeIf(v -> v.getType() == null && v.getValue() == null);
-        contact.getAddresses().removeIf(Address::isEmpty);
-        contact.getCategories().removeIf(c -> c == null);
+        ContactFields.dropEmptyEntries(contact);
         return ReadItem.of(contact, locator);
       }
 

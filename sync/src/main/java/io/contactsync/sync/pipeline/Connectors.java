@@ -9,30 +9,47 @@ import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.ContactSource;
 import io.contactsync.sync.connector.FileDestination;
 import io.contactsync.sync.connector.FileSource;
+import io.contactsync.sync.connector.CredentialStore;
+import io.contactsync.sync.connector.postgres.PostgresDestination;
+import io.contactsync.sync.connector.postgres.PostgresSource;
+import io.contactsync.sync.connector.webhook.WebhookDestination;
+import java.io.IOException;
 import io.contactsync.sync.format.ContactFormat;
 import java.nio.file.Path;
 
 /** Opens the connectors a job declares. */
 public final class Connectors {
-  private static final String AVAILABLE = "this build has the file connector; carddav, postgres, ldap and webhook "
+  private static final String AVAILABLE = "this build has the file, postgres and webhook connectors; carddav and ldap "
       + "are not available in it yet";
 
   private Connectors() {}
 
-  public static ContactSource source(JobConfig job) throws ConfigurationException {
+  public static ContactSource source(JobConfig job, CredentialStore credentials) throws ConfigurationException, IOException {
     SourceSpec spec = job.source();
     if (spec.getFile() != null) {
       FileConnector file = spec.getFile();
       Path path = resolve(job, file.getPath());
       return new FileSource(path, file.getPath(), format(path, file));
     }
+    if (spec.getPostgres() != null) {
+      return new PostgresSource(spec.getPostgres(), credentials.forEndpoint("source", spec.getPostgres().getCredentials()));
+    }
     throw new ConfigurationException("source: " + String.join(", ", spec.connectors().keySet()) + ": " + AVAILABLE);
   }
 
-  public static ContactDestination destination(JobConfig job, DestinationSpec spec) throws ConfigurationException {
+  public static ContactDestination destination(JobConfig job, DestinationSpec spec, CredentialStore credentials)
+      throws ConfigurationException, IOException {
     if (spec.getFile() != null) {
       Path path = resolve(job, spec.getFile().getPath());
       return new FileDestination(path, format(path, spec.getFile()));
+    }
+    if (spec.getPostgres() != null) {
+      return new PostgresDestination(spec.getName(), spec.getPostgres(),
+          credentials.forEndpoint(spec.getName(), spec.getPostgres().getCredentials()));
+    }
+    if (spec.getWebhook() != null) {
+      return new WebhookDestination(job.namespace() + "/" + job.name(), spec.getName(), spec.getWebhook(),
+          credentials.forEndpoint(spec.getName(), spec.getWebhook().getCredentials()));
     }
     throw new ConfigurationException("destination '" + spec.getName() + "': "
         + String.join(", ", spec.connectors().keySet()) + ": " + AVAILABLE);

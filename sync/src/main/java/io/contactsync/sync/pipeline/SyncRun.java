@@ -18,6 +18,7 @@ import io.contactsync.sync.config.SyncValidation;
 import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.ContactDestination.WriteCounts;
 import io.contactsync.sync.connector.ContactSource;
+import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.format.ReadItem;
 import io.contactsync.sync.pipeline.RunSummary.DestinationSummary;
 import java.io.IOException;
@@ -59,11 +60,13 @@ public final class SyncRun {
 
   private final JobConfig job;
   private final KeySource keySource;
+  private final CredentialStore credentials;
   private final Clock clock;
 
-  public SyncRun(JobConfig job, KeySource keySource, Clock clock) {
+  public SyncRun(JobConfig job, KeySource keySource, CredentialStore credentials, Clock clock) {
     this.job = job;
     this.keySource = keySource;
+    this.credentials = credentials;
     this.clock = clock;
   }
 
@@ -75,7 +78,7 @@ public final class SyncRun {
     var from = incremental ? previous.sourceFor(fingerprint) : Map.<String, String>of();
     boolean propagateDeletes = job.deletes() != DeletePolicy.Ignore;
 
-    try (ContactSource source = Connectors.source(job)) {
+    try (ContactSource source = Connectors.source(job, credentials)) {
       for (Target t : targets) t.destination.begin();
       Reading reading = new Reading(source.identity(), targets, propagateDeletes, started);
       LOG.info("sync {}/{}: reading {} ({} run)", job.namespace(), job.name(), source.identity(),
@@ -133,7 +136,7 @@ public final class SyncRun {
       PolicyKeys keys = keySource.keys(policyNamespace, d.policyRef().getName());
       try {
         CompiledPolicy compiled = PolicyCompiler.compile(PolicyDefinitions.from(d.policy()), keys);
-        targets.add(new Target(d.name(), policyName, compiled, Connectors.destination(job, d.connector()),
+        targets.add(new Target(d.name(), policyName, compiled, Connectors.destination(job, d.connector(), credentials),
             keys.describe().toString()));
       } catch (PolicyCompilationException e) {
         e.problems().forEach(p -> problems.add("destination '" + d.name() + "', PrivacyPolicy " + policyName + ": " + p));

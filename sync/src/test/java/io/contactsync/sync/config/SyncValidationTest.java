@@ -100,6 +100,18 @@ class SyncValidationTest {
   }
 
   @Test
+  void mappedColumnsNeedAFieldPath() {
+    var ref = new PolicyReference("p", null);
+    DestinationSpec db = io.contactsync.sync.SyncFixtures.postgresDestination("db",
+        "jdbc:postgresql://pg.example.com/crm?sslmode=verify-full", "pg", ref);
+    db.getPostgres().getColumns().add(new io.contactsync.api.v1alpha1.PostgresColumn("emails[0].value", "email"));
+    db.getPostgres().getColumns().add(new io.contactsync.api.v1alpha1.PostgresColumn("shoeSize", "shoe"));
+    assertThat(SyncValidation.violations(sync("sales", "s", "in.vcf", db), only(policy("sales", "p"))))
+        .extracting(Violation::message).containsExactly("destination 'db' maps column shoe from 'shoeSize', which is "
+            + "not a field path (e.g. emails[0].value, name.given, custom.crmId)");
+  }
+
+  @Test
   void aNameTooLongForItsCronJobIsReported() {
     ContactSync s = sync("sales", "x".repeat(53), "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
     assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).extracting(Violation::message)

@@ -15,6 +15,7 @@ import io.contactsync.privacy.contact.TypedValue;
 import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.sync.config.ConfigurationException;
 import io.contactsync.sync.config.JobConfig;
+import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.format.JsonlFormat;
 import io.contactsync.sync.keys.FileKeyStore;
 import io.contactsync.sync.sample.SyntheticContacts;
@@ -61,7 +62,7 @@ class SyncRunTest {
   }
 
   private RunSummary run(JobConfig job) throws Exception {
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, Clock.systemUTC())
+    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC())
         .run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     return outcome.summary();
@@ -182,6 +183,7 @@ class SyncRunTest {
     Files.writeString(dir.resolve("out.jsonl"), "{broken\n", java.nio.file.StandardOpenOption.APPEND);
     byte[] corrupted = Files.readAllBytes(dir.resolve("out.jsonl"));
     assertThatThrownBy(() -> new SyncRun(job(SyncMode.Incremental, DeletePolicy.Propagate), keys::loadOrCreate,
+        CredentialStore.perSecretName(dir.resolve("credentials")),
         Clock.systemUTC()).run(checkpointBefore)).isInstanceOf(IOException.class).hasMessageContaining("line ");
     assertThat(Files.readAllBytes(dir.resolve("out.jsonl"))).isEqualTo(corrupted);
     assertThat(checkpoints.load("team", "job")).isEqualTo(checkpointBefore);

@@ -1,0 +1,202 @@
+package io.contactsync.sync.connector.postgres;
+
+import io.contactsync.api.v1alpha1.PostgresColumn;
+import io.contactsync.api.v1alpha1.PostgresConnector;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.privacy.contact.ContactJson;
+import io.contactsync.sync.connector.ContactDestination;
+import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.format.ContactFields;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+
+/**
+ * Upserts records into a table keyed by record id, in one transaction per run: readers see the previous state
+ * until commit, a failed or killed run changes nothing, and a repeated run writes the same rows again. Batches go
+ * through COPY into a temporary table, then one INSERT … ON CONFLICT that leaves unchanged rows alone.
+ * Columns: id (record id), contact (jsonb), the declared extra columns, synced_at.
+ */
+public final class PostgresDestination implements ContactDestination {
+  private final PostgresEndpoint endpoint;
+  private final PostgresConnector spec;
+  private final List<PostgresColumn> columns;
+  private Connection connection;
+  private long created;
+  private long updated;
+  private long unchanged;
+  private long deleted;
+
+  public PostgresDestination(String name, PostgresConnector spec, Credentials credentials) {
+    this.endpoint = new PostgresEndpoint("destination '" + name + "'", spec, credentials);
+    this.spec = spec;
+    this.columns = spec.getColumns() == null ? List.of() : List.copyOf(spec.getColumns());
+  }
+
+  @Override
+  public String target() {
+    return endpoint.where() + " table " + spec.getTable();
+  }
+
+  @Override
+  public void begin() throws IOException {
+    created = updated = unchanged = deleted = 0;
+    connection = endpoint.connect();
+    try (Statement s = connection.createStatement()) {
+      if (Boolean.TRUE.equals(spec.getCreateTable())) s.execute(createTable());
+      s.execute("CREATE TEMPORARY TABLE contactsync_stage (id text PRIMARY KEY, contact jsonb NOT NULL"
+          + extraColumns(" text") + ") ON COMMIT DROP");
+      s.execute("CREATE TEMPORARY TABLE contactsync_seen (id text PRIMARY KEY) ON COMMIT DROP");
+      s.execute("SELECT 1 FROM " + spec.getTable() + " LIMIT 0");
+    } catch (SQLException e) {
+      abort();
+      throw endpoint.failure("cannot prepare the table", e);
+    }
+  }
+
+  @Override
+  public void upsert(List<Contact> records) throws IOException {
+    if (records.isEmpty()) return;
+    try {
+      copy(records);
+      try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(merge())) {
+        r.next();
+        created += r.getLong(1);
+        updated += r.getLong(2);
+        unchanged += r.getLong(3);
+      }
+      try (Statement s = connection.createStatement()) {
+        s.execute("INSERT INTO contactsync_seen SELECT id FROM contactsync_stage ON CONFLICT DO NOTHING");
+        s.execute("TRUNCATE contactsync_stage");
+      }
+    } catch (SQLException e) {
+      abort();
+      throw endpoint.failure("cannot write a batch", e);
+    }
+  }
+
+  @Override
+  public void delete(Collection<String> recordIds) throws IOException {
+    try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + spec.getTable() + " WHERE id = ANY (?)")) {
+      p.setArray(1, connection.createArrayOf("text", recordIds.toArray()));
+      deleted += p.executeUpdate();
+      retain(recordIds);
+    } catch (SQLException e) {
+      abort();
+      throw endpoint.failure("cannot delete", e);
+    }
+  }
+
+  @Override
+  public void retain(Collection<String> recordIds) throws IOException {
+    try (PreparedStatement p = connection.prepareStatement(
+        "INSERT INTO contactsync_seen SELECT unnest(?::text[]) ON CONFLICT DO NOTHING")) {
+      p.setArray(1, connection.createArrayOf("text", recordIds.toArray()));
+      p.execute();
+    } catch (SQLException e) {
+      abort();
+      throw endpoint.failure("cannot write", e);
+    }
+  }
+
+  @Override
+  public WriteCounts commit(boolean sweep) throws IOException {
+    try {
+      if (sweep) {
+        try (Statement s = connection.createStatement()) {
+          deleted += s.executeUpdate("DELETE FROM " + spec.getTable() + " t WHERE NOT EXISTS "
+              + "(SELECT 1 FROM contactsync_seen s WHERE s.id = t.id)");
+        }
+      }
+      connection.commit();
+      return new WriteCounts(created, updated, unchanged, deleted);
+    } catch (SQLException e) {
+      throw endpoint.failure("cannot commit", e);
+    } finally {
+      abort();
+    }
+  }
+
+  /** Rolls back what is not committed and lets go of the connection. */
+  private void abort() {
+    if (connection == null) return;
+    try {
+      if (!connection.getAutoCommit()) connection.rollback();
+    } catch (SQLException ignored) {
+      // the connection is being closed anyway; the server rolls back an open transaction
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // nothing left to do
+    }
+    connection = null;
+  }
+
+  private void copy(List<Contact> records) throws SQLException, IOException {
+    StringBuilder csv = new StringBuilder(records.size() * 512);
+    for (Contact c : records) {
+      csv.append(quote(c.getId())).append(',').append(quote(ContactJson.write(c)));
+      if (!columns.isEmpty()) {
+        Map<String, String> fields = ContactFields.flatten(c);
+        for (PostgresColumn col : columns) csv.append(',').append(quote(fields.get(col.getField())));
+      }
+      csv.append('\n');
+    }
+    connection.unwrap(PGConnection.class).getCopyAPI()
+        .copyIn("COPY contactsync_stage FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+  }
+
+  /** Inserts new rows, updates changed ones, leaves equal ones alone, and counts each kind. */
+  private String merge() {
+    String table = spec.getTable();
+    StringBuilder cols = new StringBuilder();
+    StringBuilder sets = new StringBuilder();
+    for (PostgresColumn c : columns) {
+      cols.append(", ").append(c.getColumn());
+      sets.append(", ").append(c.getColumn()).append(" = EXCLUDED.").append(c.getColumn());
+    }
+    return "WITH previous AS (SELECT t.id, t.contact" + prefixed(columns, "t.") + " FROM " + table
+        + " t JOIN contactsync_stage s USING (id)), "
+        + "written AS (INSERT INTO " + table + " (id, contact" + cols + ", synced_at) SELECT id, contact" + cols
+        + ", now() FROM contactsync_stage ON CONFLICT (id) DO UPDATE SET contact = EXCLUDED.contact" + sets
+        + ", synced_at = EXCLUDED.synced_at WHERE (" + table + ".contact" + prefixed(columns, table + ".")
+        + ") IS DISTINCT FROM (EXCLUDED.contact" + prefixed(columns, "EXCLUDED.") + ") RETURNING id) "
+        + "SELECT count(*) FILTER (WHERE p.id IS NULL), count(*) FILTER (WHERE p.id IS NOT NULL AND w.id IS NOT NULL), "
+        + "count(*) FILTER (WHERE p.id IS NOT NULL AND w.id IS NULL) "
+        + "FROM contactsync_stage s LEFT JOIN previous p USING (id) LEFT JOIN written w USING (id)";
+  }
+
+  private String createTable() {
+    return "CREATE TABLE IF NOT EXISTS " + spec.getTable() + " (id text PRIMARY KEY, contact jsonb NOT NULL"
+        + extraColumns(" text") + ", synced_at timestamptz NOT NULL DEFAULT now())";
+  }
+
+  private String extraColumns(String type) {
+    StringBuilder out = new StringBuilder();
+    for (PostgresColumn c : columns) out.append(", ").append(c.getColumn()).append(type);
+    return out.toString();
+  }
+
+  private static String prefixed(List<PostgresColumn> columns, String prefix) {
+    StringBuilder out = new StringBuilder();
+    for (PostgresColumn c : columns) out.append(", ").append(prefix).append(c.getColumn());
+    return out.toString();
+  }
+
+  /** A CSV field for COPY: quoted; an absent value is an empty unquoted field (NULL). */
+  private static String quote(String value) {
+    if (value == null) return "";
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+
+}

@@ -1,0 +1,149 @@
+package io.contactsync.sync.connector.postgres;
+
+import io.contactsync.api.v1alpha1.PostgresConnector;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.privacy.contact.ContactJson;
+import io.contactsync.privacy.sanitize.QuarantineReason;
+import io.contactsync.sync.connector.ContactSource;
+import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.format.ContactFields;
+import io.contactsync.sync.format.ReadItem;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads a table or a query. Each row is one contact: from a json/jsonb column named contact (the canonical JSON),
+ * or from columns named by canonical field paths ("name.given", "emails[0].value"); an id column gives its identity.
+ * With a cursor column, an incremental run reads only rows whose cursor is at or after the last one seen (rows at
+ * the boundary are read again, which keyed writes make harmless); without one, or in a full run, it reads all
+ * rows, and a record the run did not see is deleted at the destinations.
+ */
+public final class PostgresSource implements ContactSource {
+  static final String CURSOR = "postgres.cursor";
+  static final String CURSOR_TYPE = "postgres.cursorType";
+  private static final int FETCH_SIZE = 2000;
+  private final PostgresEndpoint endpoint;
+  private final PostgresConnector spec;
+
+  public PostgresSource(PostgresConnector spec, Credentials credentials) {
+    this.endpoint = new PostgresEndpoint("the source", spec, credentials);
+    this.spec = spec;
+  }
+
+  @Override
+  public String identity() {
+    return "postgres:" + endpoint.where().substring("postgres ".length()) + "/"
+        + (spec.getQuery() != null ? "query" : spec.getTable());
+  }
+
+  @Override
+  public Result read(Map<String, String> checkpoint, Sink sink) throws IOException {
+    String cursorColumn = spec.getCursorColumn();
+    boolean incremental = cursorColumn != null && checkpoint.containsKey(CURSOR);
+    String base = spec.getQuery() != null ? spec.getQuery() : "SELECT * FROM " + spec.getTable();
+    String sql = "SELECT * FROM (" + base + ") AS source"
+        + (incremental ? " WHERE " + cursorColumn + " >= ?" : "")
+        + (cursorColumn != null ? " ORDER BY " + cursorColumn : "");
+    Map<String, String> next = new HashMap<>(checkpoint);
+    try (Connection c = endpoint.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+      p.setFetchSize(FETCH_SIZE);
+      if (incremental) bindCursor(p, checkpoint.get(CURSOR), checkpoint.get(CURSOR_TYPE));
+      try (ResultSet rows = p.executeQuery()) {
+        Mapping mapping = Mapping.of(rows.getMetaData(), cursorColumn);
+        long n = 0;
+        Object last = null;
+        int lastType = Types.OTHER;
+        while (rows.next()) {
+          n++;
+          sink.accept(mapping.item(rows, "row " + n));
+          if (mapping.cursorIndex > 0) {
+            Object value = rows.getObject(mapping.cursorIndex);
+            if (value != null) {
+              last = value;
+              lastType = rows.getMetaData().getColumnType(mapping.cursorIndex);
+            }
+          }
+        }
+        if (last != null) {
+          next.put(CURSOR, last instanceof Timestamp t ? t.toInstant().toString() : last.toString());
+          next.put(CURSOR_TYPE, Integer.toString(lastType));
+        }
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw endpoint.failure("cannot read", e);
+    }
+    return new Result(!incremental, false, next);
+  }
+
+  private static void bindCursor(PreparedStatement p, String value, String type) throws SQLException {
+    int sqlType = type == null ? Types.VARCHAR : Integer.parseInt(type);
+    switch (sqlType) {
+      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
+          p.setObject(1, OffsetDateTime.parse(value.endsWith("Z") || value.contains("+") ? value : value + "Z"));
+      case Types.BIGINT, Types.INTEGER, Types.SMALLINT -> p.setLong(1, Long.parseLong(value));
+      case Types.NUMERIC, Types.DECIMAL -> p.setBigDecimal(1, new BigDecimal(value));
+      default -> p.setString(1, value);
+    }
+  }
+
+  /** How a result set's columns become a contact. */
+  private static final class Mapping {
+    int contactIndex = -1;
+    int idIndex = -1;
+    int cursorIndex = -1;
+    final List<Integer> fieldIndexes = new ArrayList<>();
+    final List<BiConsumer<Contact, String>> setters = new ArrayList<>();
+
+    static Mapping of(ResultSetMetaData meta, String cursorColumn) throws SQLException {
+      Mapping m = new Mapping();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        String name = meta.getColumnLabel(i);
+        if (name.equalsIgnoreCase("contact")) m.contactIndex = i;
+        else if (name.equalsIgnoreCase("id")) m.idIndex = i;
+        if (name.equalsIgnoreCase(cursorColumn)) m.cursorIndex = i;
+        BiConsumer<Contact, String> setter = ContactFields.setter(name);
+        if (setter != null && !name.equalsIgnoreCase("id")) {
+          m.fieldIndexes.add(i);
+          m.setters.add(setter);
+        }
+      }
+      return m;
+    }
+
+    ReadItem item(ResultSet row, String locator) throws SQLException {
+      Contact contact;
+      if (contactIndex > 0) {
+        String json = row.getString(contactIndex);
+        try {
+          contact = json == null ? new Contact() : ContactJson.parse(json);
+        } catch (ContactJson.InvalidContactJsonException e) {
+          return ReadItem.quarantined(QuarantineReason.UNPARSEABLE, locator);
+        }
+      } else {
+        contact = new Contact();
+      }
+      for (int i = 0; i < fieldIndexes.size(); i++) {
+        String value = row.getString(fieldIndexes.get(i));
+        if (value != null && !value.isEmpty()) setters.get(i).accept(contact, value);
+      }
+      if (idIndex > 0) contact.setId(row.getString(idIndex));
+      if (contact.getId() == null || contact.getId().isBlank()) return ReadItem.quarantined(QuarantineReason.MISSING_ID, locator);
+      ContactFields.dropEmptyEntries(contact);
+      return ReadItem.of(contact, locator);
+    }
+  }
+}
