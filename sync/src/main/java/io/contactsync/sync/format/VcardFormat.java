@@ -80,7 +80,18 @@ public final class VcardFormat implements ContactFormat {
     writer.flush();
   }
 
-  static Contact toContact(VCard card) {
+  /** One vCard as text (4.0), e.g. for a CardDAV PUT. */
+  public static String write(Contact contact) {
+    return ezvcard.Ezvcard.write(toVcard(contact)).version(VCardVersion.V4_0).prodId(false).go();
+  }
+
+  /** The first card of a vCard text, or null when there is none. */
+  public static Contact parse(String vcard) {
+    VCard card = ezvcard.Ezvcard.parse(vcard).first();
+    return card == null ? null : toContact(card);
+  }
+
+  public static Contact toContact(VCard card) {
     Contact c = new Contact();
     if (card.getUid() != null) c.setId(blankToNull(card.getUid().getValue()));
     StructuredName n = card.getStructuredName();
@@ -126,7 +137,7 @@ public final class VcardFormat implements ContactFormat {
     return c;
   }
 
-  static VCard toVcard(Contact c) {
+  public static VCard toVcard(Contact c) {
     VCard card = new VCard();
     if (c.getId() != null) card.setUid(new Uid(c.getId()));
     Name n = c.getName();

@@ -9,6 +9,8 @@ import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.ContactSource;
 import io.contactsync.sync.connector.FileDestination;
 import io.contactsync.sync.connector.FileSource;
+import io.contactsync.sync.connector.carddav.CardDavDestination;
+import io.contactsync.sync.connector.carddav.CardDavSource;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.connector.postgres.PostgresDestination;
 import io.contactsync.sync.connector.postgres.PostgresSource;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
 
 /** Opens the connectors a job declares. */
 public final class Connectors {
-  private static final String AVAILABLE = "this build has the file, postgres and webhook connectors; carddav and ldap "
+  private static final String AVAILABLE = "this build has the file, carddav, postgres and webhook connectors; ldap is "
       + "are not available in it yet";
 
   private Connectors() {}
@@ -30,6 +32,9 @@ public final class Connectors {
       FileConnector file = spec.getFile();
       Path path = resolve(job, file.getPath());
       return new FileSource(path, file.getPath(), format(path, file));
+    }
+    if (spec.getCarddav() != null) {
+      return new CardDavSource(spec.getCarddav(), credentials.forEndpoint("source", spec.getCarddav().getCredentials()));
     }
     if (spec.getPostgres() != null) {
       return new PostgresSource(spec.getPostgres(), credentials.forEndpoint("source", spec.getPostgres().getCredentials()));
@@ -46,6 +51,10 @@ public final class Connectors {
     if (spec.getPostgres() != null) {
       return new PostgresDestination(spec.getName(), spec.getPostgres(),
           credentials.forEndpoint(spec.getName(), spec.getPostgres().getCredentials()));
+    }
+    if (spec.getCarddav() != null) {
+      return new CardDavDestination(spec.getName(), spec.getCarddav(),
+          credentials.forEndpoint(spec.getName(), spec.getCarddav().getCredentials()));
     }
     if (spec.getWebhook() != null) {
       return new WebhookDestination(job.namespace() + "/" + job.name(), spec.getName(), spec.getWebhook(),

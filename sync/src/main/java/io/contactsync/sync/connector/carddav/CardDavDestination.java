@@ -1,0 +1,154 @@
+package io.contactsync.sync.connector.carddav;
+
+import io.contactsync.api.v1alpha1.CardDavConnector;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.sync.connector.ContactDestination;
+import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.format.VcardFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Writes one vCard per record at &lt;address book&gt;/&lt;record id&gt;.vcf: a new card with If-None-Match: *, an existing
+ * one with If-Match on the ETag the run listed, so a concurrent change is detected and not overwritten. Requests run
+ * in parallel (CardDAV servers are slow per request). Cards are visible as they are written; a repeated run writes
+ * the same cards again. A sweep deletes only cards this connector named (record ids), never others in the book.
+ */
+public final class CardDavDestination implements ContactDestination {
+  private static final Pattern OWN_CARD = Pattern.compile(".*/[A-Za-z0-9_-]{22}\\.vcf");
+  private static final int PARALLEL = 4;
+  private final String name;
+  private final CardDavConnector spec;
+  private final DavClient dav;
+  private final Map<String, String> etags = new ConcurrentHashMap<>();
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final AtomicLong created = new AtomicLong();
+  private final AtomicLong updated = new AtomicLong();
+  private final AtomicLong deleted = new AtomicLong();
+  private URI book;
+  private ExecutorService pool;
+
+  public CardDavDestination(String name, CardDavConnector spec, Credentials credentials) throws IOException {
+    this.name = name;
+    this.spec = spec;
+    this.dav = new DavClient("destination '" + name + "' (carddav " + URI.create(spec.getUrl()).getHost() + ")", credentials);
+  }
+
+  @Override
+  public String target() {
+    URI u = URI.create(spec.getUrl());
+    return "carddav " + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "") + u.getPath();
+  }
+
+  @Override
+  public void begin() throws IOException {
+    etags.clear();
+    seen.clear();
+    created.set(0);
+    updated.set(0);
+    deleted.set(0);
+    book = AddressBook.locate(dav, URI.create(spec.getUrl()));
+    for (DavClient.Entry e : dav.propfind(book, 1, "<d:getetag/>").entries()) {
+      if (e.href() != null && e.etag() != null && !book.getPath().equals(e.href())) etags.put(path(e.href()), e.etag());
+    }
+    pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+      Thread t = new Thread(r, "carddav-" + name);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public void upsert(List<Contact> records) throws IOException {
+    List<Future<?>> writes = new ArrayList<>();
+    for (Contact c : records) {
+      writes.add(pool.submit(() -> {
+        URI card = book.resolve(c.getId() + ".vcf");
+        String etag = etags.get(card.getPath());
+        try {
+          dav.put(card, VcardFormat.write(c), etag).ifPresent(t -> etags.put(card.getPath(), t));
+        } catch (DavClient.StatusException e) {
+          if (e.status == 412) {
+            throw new IOException("destination '" + name + "': a card was changed by someone else since this run "
+                + "listed the address book; it was not overwritten, and the next run writes it again");
+          }
+          throw e;
+        }
+        seen.add(card.getPath());
+        (etag == null ? created : updated).incrementAndGet();
+        return null;
+      }));
+    }
+    await(writes);
+  }
+
+  @Override
+  public void delete(Collection<String> recordIds) throws IOException {
+    for (String id : recordIds) {
+      URI card = book.resolve(id + ".vcf");
+      String etag = etags.remove(card.getPath());
+      seen.add(card.getPath());
+      if (etag != null) {
+        dav.delete(card, etag);
+        deleted.incrementAndGet();
+      }
+    }
+  }
+
+  @Override
+  public void retain(Collection<String> recordIds) {
+    for (String id : recordIds) seen.add(book.resolve(id + ".vcf").getPath());
+  }
+
+  @Override
+  public WriteCounts commit(boolean sweep) throws IOException {
+    try {
+      if (sweep) {
+        Set<String> stale = new HashSet<>(etags.keySet());
+        stale.removeAll(seen);
+        for (String path : stale) {
+          if (!OWN_CARD.matcher(path).matches()) continue;
+          dav.delete(book.resolve(path), etags.get(path));
+          deleted.incrementAndGet();
+        }
+      }
+      return new WriteCounts(created.get(), updated.get(), 0, deleted.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String path(String href) {
+    return URI.create(href).getPath();
+  }
+
+  private static void await(List<Future<?>> writes) throws IOException {
+    IOException first = null;
+    for (Future<?> w : writes) {
+      try {
+        w.get();
+      } catch (ExecutionException e) {
+        if (first == null) {
+          first = e.getCause() instanceof IOException io ? io : new IOException("a write failed: " + e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
+      }
+    }
+    if (first != null) throw first;
+  }
+}

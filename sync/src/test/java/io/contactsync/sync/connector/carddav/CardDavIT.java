@@ -1,0 +1,244 @@
+package io.contactsync.sync.connector.carddav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contactsync.api.v1alpha1.CardDavConnector;
+import io.contactsync.api.v1alpha1.CredentialsRef;
+import io.contactsync.api.v1alpha1.DeletePolicy;
+import io.contactsync.api.v1alpha1.DestinationSpec;
+import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.SecretReference;
+import io.contactsync.api.v1alpha1.SourceSpec;
+import io.contactsync.api.v1alpha1.SyncMode;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.privacy.contact.ContactJson;
+import io.contactsync.sync.SyncFixtures;
+import io.contactsync.sync.config.JobConfig;
+import io.contactsync.sync.connector.ContactSource;
+import io.contactsync.sync.connector.CredentialStore;
+import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.connector.TlsTrust;
+import io.contactsync.sync.format.JsonlFormat;
+import io.contactsync.sync.format.ReadItem;
+import io.contactsync.sync.format.VcardFormat;
+import io.contactsync.sync.keys.FileKeyStore;
+import io.contactsync.sync.pipeline.CheckpointStore;
+import io.contactsync.sync.pipeline.RunSummary;
+import io.contactsync.sync.pipeline.SyncRun;
+import io.contactsync.sync.sample.SyntheticContacts;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CardDAV connector against Radicale (TLS, htpasswd): see .ci/servers/radicale.sh. */
+class CardDavIT {
+  static final String BASE = System.getenv("CONTACTSYNC_TEST_CARDDAV_URL");
+  @TempDir Path dir;
+  String book;
+  HttpClient http;
+  FileKeyStore keys;
+  CheckpointStore checkpoints;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Assumptions.assumeTrue(BASE != null, "no CardDAV server: run eval \"$(.ci/servers/radicale.sh)\" first (.ci/run does)");
+    Path creds = dir.resolve("credentials/dav-creds");
+    Files.createDirectories(creds);
+    Files.writeString(creds.resolve("username"), System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"));
+    Files.writeString(creds.resolve("password"), System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"));
+    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_CARDDAV_CA")), creds.resolve("ca.crt"));
+    http = HttpClient.newBuilder().sslContext(TlsTrust.context(credentials())).build();
+    book = BASE + "book-" + Long.toString(System.nanoTime(), 36) + "/";
+    assertThat(send("MKCOL", book, "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:mkcol xmlns:d=\"DAV:\" "
+        + "xmlns:c=\"urn:ietf:params:xml:ns:carddav\"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/>"
+        + "</d:resourcetype></d:prop></d:set></d:mkcol>").statusCode()).isEqualTo(201);
+    keys = new FileKeyStore(dir.resolve("state"));
+    checkpoints = new CheckpointStore(dir.resolve("state"));
+  }
+
+  Credentials credentials() throws Exception {
+    return CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("source", secret("dav-creds"));
+  }
+
+  static CredentialsRef secret(String name) {
+    SecretReference s = new SecretReference();
+    s.setName(name);
+    CredentialsRef ref = new CredentialsRef();
+    ref.setSecretRef(s);
+    return ref;
+  }
+
+  HttpResponse<String> send(String method, String url, String body) throws Exception {
+    String auth = Base64.getEncoder().encodeToString((System.getenv("CONTACTSYNC_TEST_CARDDAV_USER") + ":"
+        + System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD")).getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth);
+    r = body == null ? r.method(method, HttpRequest.BodyPublishers.noBody())
+        : r.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type",
+            method.equals("PUT") ? "text/vcard" : "application/xml");
+    if (method.equals("PROPFIND")) r.header("Depth", "1");
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  int cards() throws Exception {
+    String body = send("PROPFIND", book, "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>").body();
+    return body.split("\\.vcf</").length - 1;
+  }
+
+  CardDavConnector dav(String url, String credentials) {
+    CardDavConnector c = new CardDavConnector();
+    c.setUrl(url);
+    c.setCredentials(secret(credentials));
+    return c;
+  }
+
+  List<Contact> contacts(int n) {
+    List<Contact> list = new ArrayList<>();
+    new SyntheticContacts(13, n).forEachRemaining(c -> {
+      if (c.getEmails().get(0).getValue().contains("@") && c.getPhones().get(0).getValue().length() > 8) list.add(c);
+    });
+    return list;
+  }
+
+  void writeJsonl(String file, List<Contact> contacts) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new JsonlFormat().write(contacts, out);
+    Files.write(dir.resolve(file), out.toByteArray());
+  }
+
+  JobConfig job(SourceSpec source, DestinationSpec destination, SyncMode mode) {
+    PrivacyPolicy policy = SyncFixtures.policy("team", "p");
+    return new JobConfig("team", "dav", mode, DeletePolicy.Propagate, source,
+        List.of(new JobConfig.Destination(destination.getName(), new PolicyReference("p", "team"), policy.getSpec(), destination)),
+        dir.toString());
+  }
+
+  RunSummary run(JobConfig job) throws Exception {
+    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, CredentialStore.perSecretName(dir.resolve("credentials")),
+        Clock.systemUTC()).run(checkpoints.load(job.namespace(), job.name()));
+    checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
+    return outcome.summary();
+  }
+
+  @Test
+  void aFileSyncWritesCardsOnceAndSweepsItsOwnDeletedCards() throws Exception {
+    List<Contact> source = contacts(40);
+    writeJsonl("in.jsonl", source);
+    send("PUT", book + "someone-elses.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:x1\r\nFN:Not Ours\r\nEND:VCARD\r\n");
+    SourceSpec file = SyncFixtures.sync("team", "dav", "in.jsonl").getSpec().getSource();
+    DestinationSpec d = new DestinationSpec();
+    d.setName("book");
+    d.setCarddav(dav(book, "dav-creds"));
+    RunSummary first = run(job(file, d, SyncMode.Full));
+    long created = first.destinations().get(0).created();
+    assertThat(created + first.destinations().get(0).quarantinedTotal()).isEqualTo(source.size());
+    assertThat(cards()).isEqualTo(created + 1);
+
+    RunSummary again = run(job(file, d, SyncMode.Full));
+    assertThat(again.destinations().get(0).updated()).isEqualTo(created);
+    assertThat(cards()).as("a repeated run writes the same cards, no duplicates").isEqualTo(created + 1);
+
+    writeJsonl("in.jsonl", source.subList(5, source.size()));
+    RunSummary swept = run(job(file, d, SyncMode.Full));
+    assertThat(swept.destinations().get(0).deleted()).isBetween(4L, 5L);
+    assertThat(cards()).isEqualTo(created - swept.destinations().get(0).deleted() + 1);
+    assertThat(send("GET", book + "someone-elses.vcf", null).statusCode()).as("a card it did not write stays").isEqualTo(200);
+  }
+
+  @Test
+  void anAddressBookIsReadIncrementallyWithItsSyncToken() throws Exception {
+    List<Contact> source = contacts(20);
+    for (int i = 0; i < 20; i++) {
+      source.get(i).setId("card-" + i);
+      send("PUT", book + "card-" + i + ".vcf", VcardFormat.write(source.get(i)));
+    }
+    CardDavSource reader = new CardDavSource(dav(book, "dav-creds"), credentials());
+    List<Contact> read = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    ContactSource.Sink sink = new ContactSource.Sink() {
+      @Override public void accept(ReadItem item) { read.add(item.contact()); }
+      @Override public void deleted(String sourceId) { deleted.add(sourceId); }
+    };
+    var full = reader.read(Map.of(), sink);
+    assertThat(read).hasSize(20);
+    assertThat(full.fullSnapshot()).isTrue();
+    assertThat(read.get(0).getId()).endsWith(".vcf");
+
+    source.get(3).setTitle("Changed");
+    send("PUT", book + "card-3.vcf", VcardFormat.write(source.get(3)));
+    send("DELETE", book + "card-7.vcf", null);
+    send("PUT", book + "card-new.vcf", VcardFormat.write(contacts(1).get(0)));
+    read.clear();
+    var delta = reader.read(full.checkpoint(), sink);
+    assertThat(delta.fullSnapshot()).isFalse();
+    assertThat(read).extracting(Contact::getId).containsExactlyInAnyOrder(path("card-3.vcf"), path("card-new.vcf"));
+    assertThat(read).filteredOn(c -> c.getId().endsWith("card-3.vcf")).singleElement()
+        .extracting(Contact::getTitle).isEqualTo("Changed");
+    assertThat(deleted).containsExactly(path("card-7.vcf"));
+
+    read.clear();
+    var fallback = reader.read(Map.of(CardDavSource.TOKEN, "http://radicale.org/ns/sync/" + "0".repeat(64)), sink);
+    assertThat(fallback.fullSnapshot()).as("a token the server rejects means a full listing").isTrue();
+    assertThat(read).hasSize(20);
+  }
+
+  @Test
+  void wrongCredentialsAndADownServerGiveOneClearLine() throws Exception {
+    Path bad = dir.resolve("credentials/bad");
+    Files.createDirectories(bad);
+    Files.writeString(bad.resolve("username"), System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"));
+    Files.writeString(bad.resolve("password"), "wrong-password-canary");
+    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_CARDDAV_CA")), bad.resolve("ca.crt"));
+    CredentialStore store = CredentialStore.perSecretName(dir.resolve("credentials"));
+    CardDavSource wrong = new CardDavSource(dav(book, "bad"), store.forEndpoint("source", secret("bad")));
+    assertThatThrownBy(() -> wrong.read(Map.of(), null)).hasMessageContaining("answered HTTP 401: check username and "
+        + "password in the credentials Secret").hasMessageNotContaining("wrong-password-canary");
+    CardDavSource down = new CardDavSource(dav(book.replaceAll(":\\d+/", ":1/"), "dav-creds"), credentials());
+    assertThatThrownBy(() -> down.read(Map.of(), null)).hasMessageContaining("cannot connect: check that the server is up");
+    CardDavSource untrusted = new CardDavSource(dav(book, "dav-creds"), Credentials.none());
+    assertThatThrownBy(() -> untrusted.read(Map.of(), null)).hasMessageContaining("TLS failed");
+  }
+
+  @Test
+  void fromCardDavToJsonlThroughAPolicyTokensAreTheEnginesOwn() throws Exception {
+    List<Contact> source = contacts(10);
+    for (int i = 0; i < source.size(); i++) send("PUT", book + "c" + i + ".vcf", VcardFormat.write(source.get(i)));
+    SourceSpec from = new SourceSpec();
+    from.setCarddav(dav(book, "dav-creds"));
+    DestinationSpec to = SyncFixtures.fileDestination("out", "out.jsonl", new PolicyReference("p", "team"));
+    RunSummary summary = run(job(from, to, SyncMode.Incremental));
+    assertThat(summary.read()).isEqualTo(source.size());
+    var policy = io.contactsync.privacy.policy.PolicyCompiler.compile(
+        io.contactsync.sync.config.PolicyDefinitions.from(SyncFixtures.policy("team", "p").getSpec()),
+        FileKeyStore.load(dir.resolve("state/keys/team/p")));
+    List<String> expected = source.stream().map(c -> policy.apply(c).contact().getEmails().get(0).getValue()).sorted().toList();
+    List<String> written = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("out.jsonl"))) {
+      Contact c = ContactJson.parse(line);
+      written.add(c.getEmails().get(0).getValue());
+      assertThat(c.getNotes()).isNull();
+    }
+    assertThat(written.stream().sorted().toList()).isEqualTo(expected);
+    RunSummary unchanged = run(job(from, to, SyncMode.Incremental));
+    assertThat(unchanged.read()).as("nothing changed, nothing read").isZero();
+  }
+
+  String path(String card) {
+    return URI.create(book + card).getPath();
+  }
+}
