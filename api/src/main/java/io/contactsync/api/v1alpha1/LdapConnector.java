@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LdapConnector extends RemoteConnector {
@@ -22,8 +24,15 @@ public class LdapConnector extends RemoteConnector {
   @JsonPropertyDescription("An LDAP filter selecting the contacts; defaults to (objectClass=inetOrgPerson).")
   private String filter;
 
+  @JsonPropertyDescription("Overrides of the inetOrgPerson mapping, field path to attribute, e.g. {\"custom.employeeId\": "
+      + "\"employeeNumber\", \"notes\": \"description\"}. Defaults: cn, givenName, sn, displayName, mail, telephoneNumber, "
+      + "mobile, homePhone, o, title, street, l, st, postalCode, description, employeeNumber, departmentNumber.")
+  private Map<String, String> attributes = new LinkedHashMap<>();
+
   @Override
   public String getUrl() { return url; }
+  public Map<String, String> getAttributes() { return attributes; }
+  public void setAttributes(Map<String, String> attributes) { this.attributes = attributes; }
   public void setUrl(String url) { this.url = url; }
   public String getBaseDn() { return baseDn; }
   public void setBaseDn(String baseDn) { this.baseDn = baseDn; }

@@ -22,6 +22,9 @@ public interface ContactSource extends Closeable {
 
     /** A contact deleted at the source (incremental reads only). */
     void deleted(String sourceId) throws IOException;
+
+    /** A contact that exists and did not change: in a full snapshot, its destination records are kept as they are. */
+    default void unchanged(String sourceId) throws IOException {}
   }
 
   /**

@@ -11,6 +11,8 @@ import io.contactsync.sync.connector.FileDestination;
 import io.contactsync.sync.connector.FileSource;
 import io.contactsync.sync.connector.carddav.CardDavDestination;
 import io.contactsync.sync.connector.carddav.CardDavSource;
+import io.contactsync.sync.connector.ldap.LdapDestination;
+import io.contactsync.sync.connector.ldap.LdapSource;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.connector.postgres.PostgresDestination;
 import io.contactsync.sync.connector.postgres.PostgresSource;
@@ -21,8 +23,7 @@ import java.nio.file.Path;
 
 /** Opens the connectors a job declares. */
 public final class Connectors {
-  private static final String AVAILABLE = "this build has the file, carddav, postgres and webhook connectors; ldap is "
-      + "are not available in it yet";
+  private static final String AVAILABLE = "no connector of this kind exists";
 
   private Connectors() {}
 
@@ -35,6 +36,9 @@ public final class Connectors {
     }
     if (spec.getCarddav() != null) {
       return new CardDavSource(spec.getCarddav(), credentials.forEndpoint("source", spec.getCarddav().getCredentials()));
+    }
+    if (spec.getLdap() != null) {
+      return new LdapSource(spec.getLdap(), credentials.forEndpoint("source", spec.getLdap().getCredentials()));
     }
     if (spec.getPostgres() != null) {
       return new PostgresSource(spec.getPostgres(), credentials.forEndpoint("source", spec.getPostgres().getCredentials()));
@@ -55,6 +59,10 @@ public final class Connectors {
     if (spec.getCarddav() != null) {
       return new CardDavDestination(spec.getName(), spec.getCarddav(),
           credentials.forEndpoint(spec.getName(), spec.getCarddav().getCredentials()));
+    }
+    if (spec.getLdap() != null) {
+      return new LdapDestination(spec.getName(), spec.getLdap(),
+          credentials.forEndpoint(spec.getName(), spec.getLdap().getCredentials()));
     }
     if (spec.getWebhook() != null) {
       return new WebhookDestination(job.namespace() + "/" + job.name(), spec.getName(), spec.getWebhook(),

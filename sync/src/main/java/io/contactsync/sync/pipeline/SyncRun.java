@@ -219,6 +219,12 @@ public final class SyncRun {
       }
     }
 
+    @Override
+    public void unchanged(String sourceId) throws IOException {
+      if (!seenIds.add(sourceId)) return;
+      for (Target t : targets) t.retained.add(t.policy.recordId(sourceIdentity, sourceId));
+    }
+
     void flush() throws IOException {
       for (Target t : targets) flush(t);
     }

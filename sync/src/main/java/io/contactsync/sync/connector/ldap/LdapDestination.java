@@ -1,0 +1,156 @@
+package io.contactsync.sync.connector.ldap;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import io.contactsync.api.v1alpha1.LdapConnector;
+import io.contactsync.privacy.contact.Contact;
+import io.contactsync.sync.connector.ContactDestination;
+import io.contactsync.sync.connector.Credentials;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes one inetOrgPerson entry per record, uid=&lt;record id&gt; under the base DN: added when new, modified with only
+ * the attributes that differ, left alone when equal. Entries are visible as they are written (LDAP has no
+ * transactions here); a repeated run changes nothing more. A sweep deletes only entries this connector named.
+ */
+public final class LdapDestination implements ContactDestination {
+  private static final Pattern OWN_UID = Pattern.compile("[A-Za-z0-9_-]{22}");
+  private final LdapConnector spec;
+  private final LdapEndpoint endpoint;
+  private final LdapMapping mapping;
+  private final Map<String, Entry> existing = new HashMap<>();
+  private final Set<String> seen = new HashSet<>();
+  private LDAPConnection connection;
+  private long created;
+  private long updated;
+  private long unchanged;
+  private long deleted;
+
+  public LdapDestination(String name, LdapConnector spec, Credentials credentials) {
+    this.spec = spec;
+    this.endpoint = new LdapEndpoint("destination '" + name + "'", spec, credentials);
+    this.mapping = new LdapMapping(spec.getAttributes());
+  }
+
+  @Override
+  public String target() {
+    return endpoint.where() + " " + spec.getBaseDn();
+  }
+
+  @Override
+  public void begin() throws IOException {
+    existing.clear();
+    seen.clear();
+    created = updated = unchanged = deleted = 0;
+    connection = endpoint.connect();
+    List<String> attributes = new ArrayList<>(mapping.writtenAttributes());
+    attributes.add("uid");
+    try {
+      for (SearchResultEntry e : connection.search(spec.getBaseDn(), SearchScope.ONE, "(uid=*)",
+          attributes.toArray(String[]::new)).getSearchEntries()) {
+        existing.put(e.getAttributeValue("uid"), e);
+      }
+    } catch (LDAPException e) {
+      close();
+      throw endpoint.failure("cannot list the entries", e);
+    }
+  }
+
+  @Override
+  public void upsert(List<Contact> records) throws IOException {
+    for (Contact c : records) {
+      List<Attribute> attributes = new ArrayList<>(mapping.toAttributes(c));
+      attributes.add(new Attribute("uid", c.getId()));
+      String dn = dn(c.getId());
+      Entry desired = new Entry(dn, attributes);
+      Entry current = existing.get(c.getId());
+      seen.add(c.getId());
+      try {
+        if (current == null) {
+          connection.add(desired);
+          existing.put(c.getId(), desired);
+          created++;
+        } else {
+          List<Modification> changes = Entry.diff(current, desired, true, false, mapping.writtenAttributes().toArray(String[]::new));
+          if (changes.isEmpty()) {
+            unchanged++;
+          } else {
+            connection.modify(dn, changes);
+            existing.put(c.getId(), desired);
+            updated++;
+          }
+        }
+      } catch (LDAPException e) {
+        close();
+        throw endpoint.failure("cannot write an entry", e);
+      }
+    }
+  }
+
+  @Override
+  public void delete(Collection<String> recordIds) throws IOException {
+    for (String id : recordIds) {
+      seen.add(id);
+      if (existing.remove(id) == null) continue;
+      try {
+        connection.delete(dn(id));
+        deleted++;
+      } catch (LDAPException e) {
+        close();
+        throw endpoint.failure("cannot delete an entry", e);
+      }
+    }
+  }
+
+  @Override
+  public void retain(Collection<String> recordIds) {
+    seen.addAll(recordIds);
+  }
+
+  @Override
+  public WriteCounts commit(boolean sweep) throws IOException {
+    try {
+      if (sweep) {
+        for (String uid : new ArrayList<>(existing.keySet())) {
+          if (seen.contains(uid) || !OWN_UID.matcher(uid).matches()) continue;
+          connection.delete(dn(uid));
+          existing.remove(uid);
+          deleted++;
+        }
+      }
+      return new WriteCounts(created, updated, unchanged, deleted);
+    } catch (LDAPException e) {
+      throw endpoint.failure("cannot delete an entry", e);
+    } finally {
+      close();
+    }
+  }
+
+  private String dn(String uid) {
+    try {
+      return new DN(new RDN("uid", uid), new DN(spec.getBaseDn())).toString();
+    } catch (LDAPException e) {
+      throw new IllegalArgumentException("the base DN " + spec.getBaseDn() + " is not a DN");
+    }
+  }
+
+  private void close() {
+    if (connection != null) connection.close();
+    connection = null;
+  }
+}
