@@ -1,8 +1,12 @@
 package io.contactsync.sync.cli;
 
+import io.contactsync.api.v1alpha1.RemoteConnector;
+import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.pipeline.RunSummary;
 import io.contactsync.sync.pipeline.RunSummary.DestinationSummary;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +29,24 @@ final class SummaryPrinter {
           d.quarantinedTotal(), d.quarantinedTotal() > 0 ? " (" + reasons(d.quarantined()) + ")" : "");
       if (d.droppedValues() > 0) out.printf(Locale.ROOT, "     invalid values dropped: %d%n", d.droppedValues());
     }
+  }
+
+  /** Endpoints whose plaintext was allowed with allowInsecureTransport: a run says so every time. */
+  static void printInsecure(JobConfig job, PrintWriter out) {
+    List<String> insecure = new ArrayList<>();
+    job.source().connectors().values().stream().filter(SummaryPrinter::insecure).findFirst().ifPresent(c -> insecure.add("the source"));
+    for (JobConfig.Destination d : job.destinations()) {
+      if (d.connector().connectors().values().stream().anyMatch(SummaryPrinter::insecure)) {
+        insecure.add("destination '" + d.name() + "'");
+      }
+    }
+    if (!insecure.isEmpty()) {
+      out.printf("  warning: unencrypted transport allowed (allowInsecureTransport) for %s%n", String.join(", ", insecure));
+    }
+  }
+
+  private static boolean insecure(Object connector) {
+    return connector instanceof RemoteConnector r && Boolean.TRUE.equals(r.getAllowInsecureTransport());
   }
 
   private static String reasons(Map<String, Long> byReason) {

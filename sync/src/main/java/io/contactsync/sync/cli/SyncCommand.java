@@ -107,6 +107,7 @@ public final class SyncCommand implements Callable<Integer> {
         .run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     SummaryPrinter.print(outcome.summary(), out);
+    SummaryPrinter.printInsecure(job, out);
     out.printf("  state: %s (keys and checkpoint)%n", stateDir.toAbsolutePath());
     writeReport(outcome);
     return 0;
@@ -126,6 +127,7 @@ public final class SyncCommand implements Callable<Integer> {
     SyncRun.Outcome outcome = new SyncRun(job, (ns, policy) -> FileKeyStore.load(keysDir.resolve(ns).resolve(policy)),
         credentials, Clock.systemUTC()).run(previous);
     SummaryPrinter.print(outcome.summary(), out);
+    SummaryPrinter.printInsecure(job, out);
     writeReport(outcome);
     return 0;
   }

@@ -34,6 +34,9 @@ public final class CardDavDestination implements ContactDestination {
   private final CardDavConnector spec;
   private final DavClient dav;
   private final Map<String, String> etags = new ConcurrentHashMap<>();
+  /** The cards this connector named, as the server holds them: an equal card is not written again. */
+  private final Map<String, Contact> current = new ConcurrentHashMap<>();
+  private final AtomicLong unchanged = new AtomicLong();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong updated = new AtomicLong();
@@ -56,13 +59,27 @@ public final class CardDavDestination implements ContactDestination {
   @Override
   public void begin() throws IOException {
     etags.clear();
+    current.clear();
     seen.clear();
     created.set(0);
     updated.set(0);
+    unchanged.set(0);
     deleted.set(0);
     book = AddressBook.locate(dav, URI.create(spec.getUrl()));
     for (DavClient.Entry e : dav.propfind(book, 1, "<d:getetag/>").entries()) {
       if (e.href() != null && e.etag() != null && !book.getPath().equals(e.href())) etags.put(path(e.href()), e.etag());
+    }
+    List<String> own = etags.keySet().stream().filter(p -> OWN_CARD.matcher(p).matches()).toList();
+    for (int i = 0; i < own.size(); i += 100) {
+      for (DavClient.Entry e : dav.report(book, DavClient.multiget(own.subList(i, Math.min(own.size(), i + 100)))).entries()) {
+        if (e.status() != 200 || e.data() == null) continue;
+        try {
+          Contact card = VcardFormat.parse(e.data());
+          if (card != null) current.put(path(e.href()), card);
+        } catch (RuntimeException unreadable) {
+          // a card it cannot read is simply written again
+        }
+      }
     }
     pool = Executors.newFixedThreadPool(PARALLEL, r -> {
       Thread t = new Thread(r, "carddav-" + name);
@@ -78,6 +95,11 @@ public final class CardDavDestination implements ContactDestination {
       writes.add(pool.submit(() -> {
         URI card = book.resolve(c.getId() + ".vcf");
         String etag = etags.get(card.getPath());
+        seen.add(card.getPath());
+        if (etag != null && c.equals(current.get(card.getPath()))) {
+          unchanged.incrementAndGet();
+          return null;
+        }
         try {
           dav.put(card, VcardFormat.write(c), etag).ifPresent(t -> etags.put(card.getPath(), t));
         } catch (DavClient.StatusException e) {
@@ -87,7 +109,6 @@ public final class CardDavDestination implements ContactDestination {
           }
           throw e;
         }
-        seen.add(card.getPath());
         (etag == null ? created : updated).incrementAndGet();
         return null;
       }));
@@ -125,7 +146,7 @@ public final class CardDavDestination implements ContactDestination {
           deleted.incrementAndGet();
         }
       }
-      return new WriteCounts(created.get(), updated.get(), 0, deleted.get());
+      return new WriteCounts(created.get(), updated.get(), unchanged.get(), deleted.get());
     } finally {
       pool.shutdownNow();
     }

@@ -75,11 +75,7 @@ public final class CardDavSource implements ContactSource {
   }
 
   private void fetch(URI book, List<String> hrefs, Sink sink) throws IOException {
-    StringBuilder body = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><c:addressbook-multiget "
-        + "xmlns:d=\"DAV:\" xmlns:c=\"" + DavClient.CARDDAV + "\"><d:prop><d:getetag/><c:address-data/></d:prop>");
-    for (String href : hrefs) body.append("<d:href>").append(escape(href)).append("</d:href>");
-    body.append("</c:addressbook-multiget>");
-    for (DavClient.Entry e : dav.report(book, body.toString()).entries()) {
+    for (DavClient.Entry e : dav.report(book, DavClient.multiget(hrefs)).entries()) {
       if (e.status() != 200 || e.data() == null) continue;
       Contact contact;
       try {

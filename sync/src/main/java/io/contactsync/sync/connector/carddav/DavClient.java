@@ -63,6 +63,16 @@ final class DavClient {
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** An addressbook-multiget REPORT body asking for the ETag and vCard of each href. */
+  static String multiget(List<String> hrefs) {
+    StringBuilder body = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><c:addressbook-multiget "
+        + "xmlns:d=\"DAV:\" xmlns:c=\"" + CARDDAV + "\"><d:prop><d:getetag/><c:address-data/></d:prop>");
+    for (String href : hrefs) {
+      body.append("<d:href>").append(href.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).append("</d:href>");
+    }
+    return body.append("</c:addressbook-multiget>").toString();
+  }
+
   MultiStatus propfind(URI uri, int depth, String props) throws IOException {
     String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\" xmlns:c=\"" + CARDDAV
         + "\"><d:prop>" + props + "</d:prop></d:propfind>";

@@ -34,6 +34,7 @@ import java.util.function.BiConsumer;
 public final class PostgresSource implements ContactSource {
   static final String CURSOR = "postgres.cursor";
   static final String CURSOR_TYPE = "postgres.cursorType";
+  static final String LAST_ID = "postgres.lastId";
   private static final int FETCH_SIZE = 2000;
   private final PostgresEndpoint endpoint;
   private final PostgresConnector spec;
@@ -53,18 +54,22 @@ public final class PostgresSource implements ContactSource {
   public Result read(Map<String, String> checkpoint, Sink sink) throws IOException {
     String cursorColumn = spec.getCursorColumn();
     boolean incremental = cursorColumn != null && checkpoint.containsKey(CURSOR);
+    // with an id column, (cursor, id) is a keyset: rows sharing the last cursor value are not read again
+    boolean keyset = incremental && checkpoint.containsKey(LAST_ID);
     String base = spec.getQuery() != null ? spec.getQuery() : "SELECT * FROM " + spec.getTable();
     String sql = "SELECT * FROM (" + base + ") AS source"
-        + (incremental ? " WHERE " + cursorColumn + " >= ?" : "")
-        + (cursorColumn != null ? " ORDER BY " + cursorColumn : "");
+        + (keyset ? " WHERE (" + cursorColumn + ", id::text) > (?, ?)" : incremental ? " WHERE " + cursorColumn + " >= ?" : "")
+        + (cursorColumn != null ? " ORDER BY " + cursorColumn + (keyset || hasId(checkpoint) ? ", id::text" : "") : "");
     Map<String, String> next = new HashMap<>(checkpoint);
-    try (Connection c = endpoint.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (Connection c = endpoint.connect(); PreparedStatement p = c.prepareStatement(idOrdered(sql, c, base, cursorColumn))) {
       p.setFetchSize(FETCH_SIZE);
       if (incremental) bindCursor(p, checkpoint.get(CURSOR), checkpoint.get(CURSOR_TYPE));
+      if (keyset) p.setString(2, checkpoint.get(LAST_ID));
       try (ResultSet rows = p.executeQuery()) {
         Mapping mapping = Mapping.of(rows.getMetaData(), cursorColumn);
         long n = 0;
         Object last = null;
+        String lastId = null;
         int lastType = Types.OTHER;
         while (rows.next()) {
           n++;
@@ -74,12 +79,14 @@ public final class PostgresSource implements ContactSource {
             if (value != null) {
               last = value;
               lastType = rows.getMetaData().getColumnType(mapping.cursorIndex);
+              lastId = mapping.idIndex > 0 ? rows.getString(mapping.idIndex) : null;
             }
           }
         }
         if (last != null) {
           next.put(CURSOR, last instanceof Timestamp t ? t.toInstant().toString() : last.toString());
           next.put(CURSOR_TYPE, Integer.toString(lastType));
+          if (lastId != null) next.put(LAST_ID, lastId); else next.remove(LAST_ID);
         }
       }
       c.commit();
@@ -87,6 +94,23 @@ public final class PostgresSource implements ContactSource {
       throw endpoint.failure("cannot read", e);
     }
     return new Result(!incremental, false, next);
+  }
+
+  /** Whether the last run saw an id column (then rows are ordered by it after the cursor, for the keyset). */
+  private static boolean hasId(Map<String, String> checkpoint) {
+    return checkpoint.containsKey(LAST_ID);
+  }
+
+  /** Orders by id after the cursor when the source has an id column, so the last (cursor, id) is a keyset. */
+  private static String idOrdered(String sql, Connection c, String base, String cursorColumn) throws SQLException {
+    if (cursorColumn == null || sql.contains(", id::text")) return sql;
+    try (PreparedStatement probe = c.prepareStatement("SELECT * FROM (" + base + ") AS source LIMIT 0");
+        ResultSet r = probe.executeQuery()) {
+      for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+        if (r.getMetaData().getColumnLabel(i).equalsIgnoreCase("id")) return sql + ", id::text";
+      }
+    }
+    return sql;
   }
 
   private static void bindCursor(PreparedStatement p, String value, String type) throws SQLException {

@@ -194,8 +194,9 @@ class PostgresIT {
     read.clear();
     var incremental = reader.read(full.checkpoint(), sink);
     assertThat(incremental.fullSnapshot()).isFalse();
-    assertThat(read).extracting(Contact::getId).containsExactly("c200", "c7", "c999");
-    assertThat(read.get(1).getName().getGiven()).isEqualTo("Changed");
+    assertThat(read).as("(updated_at, id) is a keyset: the last row of the previous run is not read again")
+        .extracting(Contact::getId).containsExactly("c7", "c999");
+    assertThat(read.get(0).getName().getGiven()).isEqualTo("Changed");
   }
 
   @Test

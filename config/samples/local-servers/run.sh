@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the samples of this folder in order against the test servers of .ci/servers/ (starting them if needed):
+# vCard file -> PostgreSQL -> CardDAV, vCard file -> LDAP -> PostgreSQL, CardDAV -> file.
+# Credentials come from the servers' environment and go into a credentials directory, one per Secret name.
+# Env: CONTACTSYNC (the command to run; default bin/contactsync), STATE (state directory; default a new temp dir).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+eval "$("$root/.ci/servers/postgres.sh")"
+eval "$("$root/.ci/servers/radicale.sh")"
+eval "$("$root/.ci/servers/slapd.sh")"
+state=${STATE:-$(mktemp -d)}
+creds=$state/credentials
+mkdir -p "$creds/pg-creds" "$creds/dav-creds" "$creds/ldap-creds"
+printf %s "$CONTACTSYNC_TEST_POSTGRES_USER" > "$creds/pg-creds/username"
+printf %s "$CONTACTSYNC_TEST_POSTGRES_PASSWORD" > "$creds/pg-creds/password"
+cp "$CONTACTSYNC_TEST_POSTGRES_CA" "$creds/pg-creds/ca.crt"
+printf %s "$CONTACTSYNC_TEST_CARDDAV_USER" > "$creds/dav-creds/username"
+printf %s "$CONTACTSYNC_TEST_CARDDAV_PASSWORD" > "$creds/dav-creds/password"
+cp "$CONTACTSYNC_TEST_CARDDAV_CA" "$creds/dav-creds/ca.crt"
+printf %s "$CONTACTSYNC_TEST_LDAP_BIND_DN" > "$creds/ldap-creds/username"
+printf %s "$CONTACTSYNC_TEST_LDAP_PASSWORD" > "$creds/ldap-creds/password"
+cp "$CONTACTSYNC_TEST_LDAP_CA" "$creds/ldap-creds/ca.crt"
+# the sample address book (405 when it exists already)
+curl -s -o /dev/null --cacert "$CONTACTSYNC_TEST_CARDDAV_CA" -u "$CONTACTSYNC_TEST_CARDDAV_USER:$CONTACTSYNC_TEST_CARDDAV_PASSWORD" \
+  -X MKCOL -H "Content-Type: application/xml" --data '<?xml version="1.0" encoding="utf-8"?><d:mkcol xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>' \
+  "${CONTACTSYNC_TEST_CARDDAV_URL}samples/"
+read -r -a contactsync <<< "${CONTACTSYNC:-$root/bin/contactsync}"
+for sample in 1-seed-crm-postgres 2-postgres-to-carddav 3-seed-directory-ldap 4-ldap-to-postgres 5-carddav-to-jsonl; do
+  echo "== $sample"
+  "${contactsync[@]}" sync --local -f "$here/$sample.yaml" -f "$here/policies.yaml" --state-dir "$state" \
+    --credentials-dir "$creds" 2>/dev/null
+done
