@@ -2,27 +2,30 @@ package io.contactsync.sync;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.ContactSyncSpec;
-import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.CredentialsRef;
+import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.FileConnector;
 import io.contactsync.api.v1alpha1.MaskSpec;
 import io.contactsync.api.v1alpha1.PolicyAccess;
 import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.api.v1alpha1.PolicyReference;
-import io.contactsync.api.v1alpha1.PostgresConnector;
-import io.contactsync.api.v1alpha1.SecretReference;
-import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.api.v1alpha1.PolicyRule;
+import io.contactsync.api.v1alpha1.PostgresConnector;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.PrivacyPolicySpec;
+import io.contactsync.api.v1alpha1.RemoteConnector;
+import io.contactsync.api.v1alpha1.SecretReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
+import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.sync.config.JobConfig;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The one builder tests get ContactSyncs, PrivacyPolicies and jobs from. */
 public final class SyncFixtures {
@@ -99,6 +102,15 @@ public final class SyncFixtures {
     credentials.setSecretRef(secret);
     pg.setCredentials(credentials);
     d.setPostgres(pg);
+    return d;
+  }
+
+  /** The same destination with its credentials sealed instead: key to sealed value. */
+  public static DestinationSpec withSealedCredentials(DestinationSpec d, Map<String, String> sealed) {
+    CredentialsRef credentials = new CredentialsRef();
+    credentials.setSealed(new TreeMap<>(sealed));
+    d.connectors().values().stream().filter(RemoteConnector.class::isInstance).map(RemoteConnector.class::cast)
+        .forEach(c -> c.setCredentials(credentials));
     return d;
   }
 

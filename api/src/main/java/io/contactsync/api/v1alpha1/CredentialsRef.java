@@ -2,15 +2,22 @@ package io.contactsync.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Pattern;
+import java.util.Map;
 
-/** Where a connector's credentials come from. */
+/** Where a connector's credentials come from: a Secret, or values sealed for this ContactSync. Set one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CredentialsRef {
-  @Required
   @JsonPropertyDescription("A Secret in the ContactSync's namespace holding the credentials.")
   private SecretReference secretRef;
 
+  @JsonPropertyDescription("Credentials sealed with 'contactsync seal --namespace NS --name SYNC' for this ContactSync only, "
+      + "by key (username, password, token, signingKey, ca.crt): safe to keep in Git. The operator opens them into the "
+      + "sync's own Secret; copied into another object or namespace they do not open.")
+  private Map<String, @Pattern("^sealed\\.v1\\.[A-Za-z0-9_-]+$") String> sealed;
+
   public SecretReference getSecretRef() { return secretRef; }
   public void setSecretRef(SecretReference secretRef) { this.secretRef = secretRef; }
+  public Map<String, String> getSealed() { return sealed; }
+  public void setSealed(Map<String, String> sealed) { this.sealed = sealed; }
 }

@@ -43,7 +43,7 @@ public final class OperatorCommand implements Callable<Integer> {
     OperatorSettings settings = new OperatorSettings(image, imagePullPolicy, ContactSyncOperator.cronJobTimeZones(client));
     LeaderElectionConfiguration election = leaderElection ? new LeaderElectionConfiguration("contactsync-operator", namespace) : null;
     CountDownLatch stopped = new CountDownLatch(1);
-    try (ContactSyncOperator operator = new ContactSyncOperator(client, settings, registry, election, Clock.systemUTC());
+    try (ContactSyncOperator operator = new ContactSyncOperator(client, namespace, settings, registry, election, Clock.systemUTC());
         HealthAndMetricsServer http = new HealthAndMetricsServer(port, registry,
             () -> !operator.started() || operator.healthy(), operator::started)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "contactsync-shutdown"));

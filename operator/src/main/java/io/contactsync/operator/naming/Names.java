@@ -27,6 +27,13 @@ public final class Names {
   public static final String VIEWER_CLUSTER_ROLE = "contactsync-viewer";
   public static final String EDITOR_CLUSTER_ROLE = "contactsync-editor";
   /** Selects every object the operator manages, for its informers. */
+  /** The operator's sealing keyset, in its own namespace: created once, never regenerated. */
+  public static final String SEALING_KEYS_SECRET = "contactsync-sealing-keys";
+  public static final String SEALING_KEYSET_KEY = "keyset.json";
+  /** The public half, for anyone who seals credentials. */
+  public static final String SEALING_PUBLIC_KEY_CONFIGMAP = "contactsync-sealing-public-key";
+  public static final String SEALING_PUBLIC_KEYSET_KEY = "public-keyset.json";
+
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGER;
   public static final String SYNC_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=sync";
   public static final String STATE_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=state";
@@ -76,6 +83,11 @@ public final class Names {
     labels.put(INSTANCE_LABEL, labelValue(p.getMetadata().getName()));
     labels.put(POLICY_LABEL, labelValue(p.getMetadata().getName()));
     return labels;
+  }
+
+  /** Labels of the operator's own objects (its sealing keys). */
+  public static Map<String, String> operatorLabels(String component) {
+    return common(component);
   }
 
   /** Selects the sync pods of a ContactSync (NetworkPolicy, watches of runs). */

@@ -3,6 +3,7 @@ package io.contactsync.operator.reconciler;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.resolve.Lookups;
+import io.contactsync.privacy.keys.SealingKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,12 +20,19 @@ final class ClusterLookups implements Lookups {
   private final InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private final InformerEventSource<Secret, ContactSync> policyKeys;
   private final KubernetesClient client;
+  private final SealingKeys sealingKeys;
 
   ClusterLookups(InformerEventSource<PrivacyPolicy, ContactSync> policies, InformerEventSource<Secret, ContactSync> policyKeys,
-      KubernetesClient client) {
+      KubernetesClient client, SealingKeys sealingKeys) {
     this.policies = policies;
     this.policyKeys = policyKeys;
     this.client = client;
+    this.sealingKeys = sealingKeys;
+  }
+
+  @Override
+  public SealingKeys sealingKeys() {
+    return sealingKeys;
   }
 
   @Override

@@ -24,6 +24,7 @@ import io.contactsync.operator.status.Conditions;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.operator.status.SyncStatus;
+import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.operator.runtime.EventRecorder;
 import io.contactsync.operator.runtime.SyncMetrics;
 import io.contactsync.sync.config.SyncValidation;
@@ -86,12 +87,15 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   private final Clock clock;
   private final EventRecorder events;
   private final SyncMetrics metrics;
+  private final SealingKeys sealingKeys;
   private InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private InformerEventSource<Secret, ContactSync> policyKeys;
   private InformerEventSource<Pod, ContactSync> runPods;
 
-  public ContactSyncReconciler(OperatorSettings settings, Clock clock, EventRecorder events, SyncMetrics metrics) {
+  public ContactSyncReconciler(OperatorSettings settings, SealingKeys sealingKeys, Clock clock, EventRecorder events,
+      SyncMetrics metrics) {
     this.settings = settings;
+    this.sealingKeys = sealingKeys;
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
@@ -99,7 +103,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
 
   @Override
   public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
-    SyncResolution resolution = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient()));
+    SyncResolution resolution = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient(), sealingKeys));
     RunState runs = runState(context);
     SyncContext.put(context, resolution, runs, settings);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();

@@ -1,6 +1,7 @@
 package io.contactsync.operator.resolve;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.privacy.keys.SealingKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
@@ -13,6 +14,9 @@ public interface Lookups {
   Secret secret(String namespace, String name);
 
   Service service(String namespace, String name);
+
+  /** The operator's sealing keys, which open sealed credentials. */
+  SealingKeys sealingKeys();
 
   /** The addresses of an external host. */
   List<String> addresses(String host) throws IOException;

@@ -1,6 +1,7 @@
 package io.contactsync.operator.resolve;
 
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
@@ -9,14 +10,18 @@ import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.privacy.keys.KeyPurpose;
+import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.sync.config.SyncValidation;
 import io.contactsync.sync.config.Violation;
+import io.contactsync.sync.connector.Credentials;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.io.IOException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +34,6 @@ import java.util.regex.Pattern;
 
 /** Resolves what a ContactSync references: policies (with consent), their keys, credentials and endpoints. */
 public final class SyncResolver {
-  /** The only keys copied from a credentials Secret into the sync's own: nothing else it may hold leaves. */
-  public static final List<String> CREDENTIAL_KEYS = List.of("username", "password", "token", "signingKey", "ca.crt");
   private static final Pattern SERVICE_HOST = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:]+]?");
   private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "ldaps", 636, "ldap", 389,
@@ -69,7 +72,7 @@ public final class SyncResolver {
     }
     Map<String, RemoteConnector> remote = remoteConnectors(sync);
     remote.forEach((endpoint, connector) -> {
-      credentials(namespace, endpoint, connector, lookups, violations).ifPresent(c -> credentials.put(endpoint, c));
+      credentials(sync, endpoint, connector, lookups, violations).ifPresent(c -> credentials.put(endpoint, c));
       endpoints.add(endpoint(connector.getUrl(), lookups));
     });
     return new SyncResolution(violations, policies, keys, credentials, endpoints);
@@ -100,23 +103,47 @@ public final class SyncResolver {
     return out;
   }
 
-  private static Optional<Map<String, String>> credentials(String namespace, String endpoint,
+  private static Optional<Map<String, String>> credentials(ContactSync sync, String endpoint,
       RemoteConnector connector, Lookups lookups, List<Violation> violations) {
-    if (connector.getCredentials() == null || connector.getCredentials().getSecretRef() == null) return Optional.empty();
-    String name = connector.getCredentials().getSecretRef().getName();
+    String namespace = sync.getMetadata().getNamespace();
+    CredentialsRef ref = connector.getCredentials();
+    if (ref == null) return Optional.empty();
+    String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
+    if (ref.getSecretRef() == null) return unsealed(sync, label, ref, lookups.sealingKeys(), violations);
+    String name = ref.getSecretRef().getName();
     Secret secret = lookups.secret(namespace, name);
     if (secret == null) {
-      violations.add(new Violation(Reasons.CREDENTIALS_MISSING, (endpoint.equals("source")
-          ? "the source" : "destination '" + endpoint + "'") + " references Secret " + name + ", which does not exist in "
-          + namespace));
+      violations.add(new Violation(Reasons.CREDENTIALS_MISSING, label + " references Secret " + name
+          + ", which does not exist in " + namespace));
       return Optional.empty();
     }
     Map<String, String> copied = new TreeMap<>();
     Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
-    for (String key : CREDENTIAL_KEYS) {
+    for (String key : Credentials.KEYS) {
       if (data.containsKey(key)) copied.put(key, data.get(key));
     }
     return Optional.of(copied);
+  }
+
+  /** Opens sealed credentials; a value that does not open is named by endpoint and key, never shown. */
+  private static Optional<Map<String, String>> unsealed(ContactSync sync, String label, CredentialsRef ref,
+      SealingKeys keys, List<Violation> violations) {
+    if (ref.getSealed() == null || ref.getSealed().isEmpty()) return Optional.empty();
+    String namespace = sync.getMetadata().getNamespace();
+    String name = sync.getMetadata().getName();
+    Map<String, String> opened = new TreeMap<>();
+    for (String key : Credentials.KEYS) {
+      String sealed = ref.getSealed().get(key);
+      if (sealed == null) continue;
+      try {
+        opened.put(key, Base64.getEncoder().encodeToString(keys.unseal(namespace, name, sealed)));
+      } catch (GeneralSecurityException e) {
+        violations.add(new Violation(Reasons.SEALED_VALUE_INVALID, label + ": credentials.sealed." + key
+            + " does not open: it was sealed for another ContactSync or namespace, or with another operator's key; "
+            + "seal it again with 'contactsync seal --namespace " + namespace + " --name " + name + "'"));
+      }
+    }
+    return Optional.of(opened);
   }
 
   static Endpoint endpoint(String url, Lookups lookups) {

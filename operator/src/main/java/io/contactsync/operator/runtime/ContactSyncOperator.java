@@ -17,7 +17,8 @@ import java.time.Clock;
 public final class ContactSyncOperator implements AutoCloseable {
   private final Operator operator;
 
-  public ContactSyncOperator(KubernetesClient client, OperatorSettings settings, MeterRegistry registry,
+  /** @param namespace the operator's own namespace, which holds its sealing keys */
+  public ContactSyncOperator(KubernetesClient client, String namespace, OperatorSettings settings, MeterRegistry registry,
       LeaderElectionConfiguration leaderElection, Clock clock) {
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client).withCloseClientOnStop(false)
@@ -26,7 +27,7 @@ public final class ContactSyncOperator implements AutoCloseable {
     });
     EventRecorder events = new EventRecorder(clock);
     operator.register(new PrivacyPolicyReconciler(clock, events));
-    operator.register(new ContactSyncReconciler(settings, clock, events, new SyncMetrics(registry)));
+    operator.register(new ContactSyncReconciler(settings, SealingKeyStore.loadOrCreate(client, namespace), clock, events, new SyncMetrics(registry)));
   }
 
   public void start() {

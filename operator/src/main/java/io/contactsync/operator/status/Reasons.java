@@ -25,6 +25,7 @@ public final class Reasons {
   public static final String INSECURE_TRANSPORT = Violation.INSECURE_TRANSPORT;
   public static final String POLICY_KEYS_MISSING = "PolicyKeysMissing";
   public static final String CREDENTIALS_MISSING = "CredentialsMissing";
+  public static final String SEALED_VALUE_INVALID = "SealedValueInvalid";
 
   private Reasons() {}
 }

@@ -42,8 +42,8 @@ class K3sEndToEndIT {
       TestCluster.install(client);
       OperatorSettings settings = new OperatorSettings(image, "IfNotPresent", ContactSyncOperator.cronJobTimeZones(client));
       assertThat(settings.cronJobTimeZones()).isTrue();
-      try (ContactSyncOperator operator = new ContactSyncOperator(client, settings, new SimpleMeterRegistry(), null,
-          Clock.systemUTC())) {
+      try (ContactSyncOperator operator = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, settings,
+          new SimpleMeterRegistry(), null, Clock.systemUTC())) {
         operator.start();
         String ns = TestCluster.namespace(client, "k3s");
         client.resource(policy(ns, "p")).create();

@@ -33,9 +33,11 @@ class LeaderElectionIT {
       List<String> writesA = new CopyOnWriteArrayList<>();
       List<String> writesB = new CopyOnWriteArrayList<>();
       try (KubernetesClient clientA = TestCluster.operator(writesA); KubernetesClient clientB = TestCluster.operator(writesB)) {
-        ContactSyncOperator a = new ContactSyncOperator(clientA, SETTINGS, new SimpleMeterRegistry(),
+        ContactSyncOperator a = new ContactSyncOperator(clientA, TestCluster.OPERATOR_NAMESPACE, SETTINGS,
+            new SimpleMeterRegistry(),
             election(ns, "replica-a"), Clock.systemUTC());
-        ContactSyncOperator b = new ContactSyncOperator(clientB, SETTINGS, new SimpleMeterRegistry(),
+        ContactSyncOperator b = new ContactSyncOperator(clientB, TestCluster.OPERATOR_NAMESPACE, SETTINGS,
+            new SimpleMeterRegistry(),
             election(ns, "replica-b"), Clock.systemUTC());
         try {
           a.start();

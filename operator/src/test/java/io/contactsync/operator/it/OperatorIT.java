@@ -3,8 +3,10 @@ package io.contactsync.operator.it;
 import static io.contactsync.sync.SyncFixtures.admitting;
 import static io.contactsync.sync.SyncFixtures.fileDestination;
 import static io.contactsync.sync.SyncFixtures.policy;
+import static io.contactsync.sync.SyncFixtures.postgresDestination;
 import static io.contactsync.sync.SyncFixtures.rule;
 import static io.contactsync.sync.SyncFixtures.sync;
+import static io.contactsync.sync.SyncFixtures.withSealedCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,21 +20,20 @@ import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.api.v1alpha1.SyncAccess;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
+import io.contactsync.privacy.keys.SealingKeys;
+import io.contactsync.sync.pipeline.Checkpoint;
+import io.contactsync.sync.pipeline.RunReport;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.contactsync.sync.pipeline.Checkpoint;
-import io.contactsync.sync.pipeline.RunReport;
-import java.time.Instant;
-import java.util.Map;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,12 +42,16 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +73,8 @@ class OperatorIT {
     admin = TestCluster.admin();
     TestCluster.install(admin);
     operatorClient = TestCluster.operator(WRITES);
-    operator = new ContactSyncOperator(operatorClient, SETTINGS, new SimpleMeterRegistry(), null, Clock.systemUTC());
+    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, SETTINGS, new SimpleMeterRegistry(),
+        null, Clock.systemUTC());
     operator.start();
   }
 
@@ -270,6 +276,42 @@ class OperatorIT {
   }
 
   @Test
+  void sealedCredentialsOpenIntoTheSyncsSecretOnlyForTheSyncTheyWereSealedFor() throws Exception {
+    String ns = TestCluster.namespace(admin, "sealed");
+    String canary = "canary-sealed-password-5e1b";
+    ConfigMap published = get(ConfigMap.class, TestCluster.OPERATOR_NAMESPACE, "contactsync-sealing-public-key");
+    String publicKeys = published.getData().get("public-keyset.json");
+    assertThat(publicKeys).doesNotContain("privateKey");
+    create(admitting(policy(ns, "p"), List.of(), List.of("203.0.113.5")));
+    String url = "jdbc:postgresql://203.0.113.5:5432/crm?sslmode=verify-full";
+    ContactSync sync = create(sync(ns, "crm", "in.vcf", withSealedCredentials(
+        postgresDestination("db", url, "unused", new PolicyReference("p", null)),
+        Map.of("password", SealingKeys.seal(publicKeys, ns, "crm", canary.getBytes(StandardCharsets.UTF_8))))));
+    ContactSync copied = create(sync(ns, "copy", "in.vcf", withSealedCredentials(
+        postgresDestination("db", url, "unused", new PolicyReference("p", null)),
+        Map.of("password", SealingKeys.seal(publicKeys, ns, "crm", canary.getBytes(StandardCharsets.UTF_8))))));
+
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(condition(sync, "Ready")).isNotNull();
+      assertThat(condition(sync, "Ready").getStatus()).as(condition(sync, "Ready").getMessage()).isEqualTo(Condition.Status.True);
+      assertThat(condition(copied, "Ready")).isNotNull();
+      assertThat(condition(copied, "Ready").getReason()).isEqualTo("SealedValueInvalid");
+    });
+    assertThat(condition(copied, "Ready").getMessage()).contains("credentials.sealed.password does not open",
+        "contactsync seal --namespace " + ns + " --name copy");
+    String password = get(Secret.class, ns, "crm-sync").getData().get("credentials.db.password");
+    assertThat(new String(Base64.getDecoder().decode(password), StandardCharsets.UTF_8)).isEqualTo(canary);
+    assertThat(get(Secret.class, ns, "copy-sync")).as("nothing of a sync that does not resolve is created").isNull();
+
+    List<String> visible = new ArrayList<>();
+    visible.add(admin.getKubernetesSerialization().asJson(fresh(sync).getStatus()));
+    visible.add(admin.getKubernetesSerialization().asJson(fresh(copied).getStatus()));
+    admin.configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
+    admin.v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
+    assertThat(visible).noneMatch(text -> text.contains(canary));
+  }
+
+  @Test
   void deletingASyncCollectsEverythingItOwned() {
     String ns = TestCluster.namespace(admin, "delete");
     create(policy(ns, "p"));
@@ -300,7 +342,8 @@ class OperatorIT {
     List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (KubernetesClient client = TestCluster.operator(writes);
-        ContactSyncOperator second = new ContactSyncOperator(client, SETTINGS, registry, null, Clock.systemUTC())) {
+        ContactSyncOperator second = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, SETTINGS, registry, null,
+            Clock.systemUTC())) {
       second.start();
       await().atMost(CONVERGE).until(() -> reconciliations(registry) >= 2);
       Thread.sleep(5000);

@@ -1,11 +1,12 @@
 package io.contactsync.operator.resolve;
 
 import static io.contactsync.sync.SyncFixtures.admitting;
-import static io.contactsync.sync.SyncFixtures.policy;
 import static io.contactsync.sync.SyncFixtures.fileDestination;
+import static io.contactsync.sync.SyncFixtures.policy;
 import static io.contactsync.sync.SyncFixtures.postgresDestination;
 import static io.contactsync.sync.SyncFixtures.sync;
 import static io.contactsync.sync.SyncFixtures.webhookDestination;
+import static io.contactsync.sync.SyncFixtures.withSealedCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.ContactSync;
@@ -15,6 +16,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.sync.config.Violation;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -22,12 +24,16 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SyncResolverTest {
+  static final SealingKeys SEALING_KEYS = SealingKeys.generate();
+
   /** Lookups from maps, keyed "namespace/name". */
   static final class MapLookups implements Lookups {
     final Map<String, PrivacyPolicy> policies = new HashMap<>();
@@ -47,6 +53,7 @@ class SyncResolverTest {
     @Override public PrivacyPolicy policy(String namespace, String name) { return policies.get(namespace + "/" + name); }
     @Override public Secret secret(String namespace, String name) { return secrets.get(namespace + "/" + name); }
     @Override public Service service(String namespace, String name) { return services.get(namespace + "/" + name); }
+    @Override public SealingKeys sealingKeys() { return SEALING_KEYS; }
 
     @Override
     public List<String> addresses(String host) throws IOException {
@@ -107,5 +114,32 @@ class SyncResolverTest {
     assertThat(SyncResolver.resolve(s, lookups).violations()).extracting(Violation::reason).containsExactly("PolicyAccessDenied");
     lookups.withPolicy(admitting(policy("compliance", "p"), List.of("sales"), List.of()), true);
     assertThat(SyncResolver.resolve(s, lookups).dataMayFlow()).isTrue();
+  }
+
+  @Test
+  void sealedCredentialsOpenForTheirOwnSyncOnlyAndAFailureNamesTheKeyNotTheValue() throws Exception {
+    String canary = "canary-password-7f3a";
+    String publicKeys = SEALING_KEYS.publicKeyset();
+    String forThisSync = SealingKeys.seal(publicKeys, "sales", "s", canary.getBytes(StandardCharsets.UTF_8));
+    String forAnotherSync = SealingKeys.seal(publicKeys, "sales", "other", canary.getBytes(StandardCharsets.UTF_8));
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.services.put("db/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
+        .addNewPort().withPort(5432).endPort().endSpec().build());
+    String url = "jdbc:postgresql://pg.db.svc:5432/crm?sslmode=verify-full";
+
+    ContactSync s = sync("sales", "s", "in.vcf",
+        withSealedCredentials(postgres("db", url, "unused"), Map.of("password", forThisSync)));
+    SyncResolution r = SyncResolver.resolve(s, lookups);
+    assertThat(r.violations()).isEmpty();
+    assertThat(r.credentials().get("db")).containsExactly(
+        Map.entry("password", Base64.getEncoder().encodeToString(canary.getBytes(StandardCharsets.UTF_8))));
+
+    ContactSync copied = sync("sales", "s", "in.vcf",
+        withSealedCredentials(postgres("db", url, "unused"), Map.of("password", forAnotherSync, "username", "sealed.v1.AAAA")));
+    SyncResolution refused = SyncResolver.resolve(copied, lookups);
+    assertThat(refused.dataMayFlow()).isFalse();
+    assertThat(refused.violations()).extracting(Violation::reason).containsExactly("SealedValueInvalid", "SealedValueInvalid");
+    assertThat(refused.violations().get(1).message()).startsWith("destination 'db': credentials.sealed.password does not open")
+        .contains("contactsync seal --namespace sales --name s").doesNotContain(canary).doesNotContain(forAnotherSync);
   }
 }

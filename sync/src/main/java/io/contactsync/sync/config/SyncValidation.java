@@ -2,11 +2,13 @@ package io.contactsync.sync.config;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.ContactSyncSpec;
+import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.privacy.policy.PolicyCompiler;
+import io.contactsync.sync.connector.Credentials;
 import io.contactsync.sync.format.ContactFields;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -87,6 +90,10 @@ public final class SyncValidation {
       checkPolicy(label, namespace, d, policies, out);
     }
     if (spec.getSource() != null) spec.getSource().connectors().values().forEach(c -> transport("source", c, out));
+    if (spec.getSource() != null) spec.getSource().connectors().values().forEach(c -> credentials("source", c, out));
+    for (DestinationSpec d : destinations) {
+      d.connectors().values().forEach(c -> credentials("destination '" + d.getName() + "'", c, out));
+    }
     return out;
   }
 
@@ -151,6 +158,25 @@ public final class SyncValidation {
     } else if (connectors.size() > 1) {
       out.add(new Violation(Violation.INVALID_SPEC, label + " sets " + String.join(" and ", connectors.keySet())
           + ": set exactly one connector"));
+    }
+  }
+
+  private static void credentials(String label, Object connector, List<Violation> out) {
+    if (!(connector instanceof RemoteConnector remote) || remote.getCredentials() == null) return;
+    CredentialsRef ref = remote.getCredentials();
+    boolean secret = ref.getSecretRef() != null;
+    boolean sealed = ref.getSealed() != null && !ref.getSealed().isEmpty();
+    if (secret == sealed) {
+      out.add(new Violation(Violation.INVALID_SPEC, label + (secret ? " sets both credentials.secretRef and "
+          + "credentials.sealed: set one" : " has empty credentials: set credentials.secretRef or credentials.sealed")));
+    }
+    if (sealed) {
+      for (String key : new TreeSet<>(ref.getSealed().keySet())) {
+        if (!Credentials.KEYS.contains(key)) {
+          out.add(new Violation(Violation.INVALID_SPEC, label + " seals credential '" + key + "', which no connector "
+              + "reads; use " + String.join(", ", Credentials.KEYS)));
+        }
+      }
     }
   }
 

@@ -34,11 +34,17 @@ public final class CredentialStore {
 
   /** @param endpoint "source" or a destination's name */
   public Credentials forEndpoint(String endpoint, CredentialsRef ref) throws IOException {
-    if (ref == null || ref.getSecretRef() == null) return Credentials.none();
+    boolean sealed = ref != null && ref.getSealed() != null && !ref.getSealed().isEmpty();
+    if (ref == null || (ref.getSecretRef() == null && !sealed)) return Credentials.none();
+    String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
+    if (bySecretName && ref.getSecretRef() == null) {
+      throw new IOException(label + " has sealed credentials, which only the operator that sealed them can open; for a "
+          + "local run use credentials.secretRef and a directory of that name under the credentials directory");
+    }
     Path dir = root.resolve(bySecretName ? ref.getSecretRef().getName() : endpoint);
     if (!Files.isDirectory(dir)) {
-      throw new IOException((endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'")
-          + " needs the credentials of Secret " + ref.getSecretRef().getName() + ", which are not in " + dir
+      throw new IOException(label + " needs " + (ref.getSecretRef() == null ? "its sealed credentials"
+          : "the credentials of Secret " + ref.getSecretRef().getName()) + ", which are not in " + dir
           + (bySecretName ? " (put one file per key there: username, password, ca.crt …)" : ""));
     }
     Map<String, byte[]> values = new HashMap<>();

@@ -1,11 +1,14 @@
 package io.contactsync.sync.connector;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The credentials of one endpoint: the keys of its credentials Secret. Never printed: toString hides them. */
 public final class Credentials {
+  /** Every key a connector reads; nothing else a credentials Secret holds is copied or opened. */
+  public static final List<String> KEYS = List.of("username", "password", "token", "signingKey", "ca.crt");
   private static final Credentials NONE = new Credentials(Map.of());
   private final Map<String, byte[]> values;
 

@@ -3,9 +3,11 @@ package io.contactsync.sync.config;
 import static io.contactsync.sync.SyncFixtures.admitting;
 import static io.contactsync.sync.SyncFixtures.fileDestination;
 import static io.contactsync.sync.SyncFixtures.policy;
+import static io.contactsync.sync.SyncFixtures.postgresDestination;
 import static io.contactsync.sync.SyncFixtures.rule;
 import static io.contactsync.sync.SyncFixtures.sync;
 import static io.contactsync.sync.SyncFixtures.webhookDestination;
+import static io.contactsync.sync.SyncFixtures.withSealedCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.ContactSync;
@@ -138,5 +140,26 @@ class SyncValidationTest {
     Map.of("0 24 * * *", "hour", "0 0 0 * *", "day of month", "0 0 * 13 *", "month", "0 0 * * 8", "day of week",
         "*/0 * * * *", "minute", "5-1 * * * *", "minute").forEach((schedule, field) ->
         assertThat(CronExpression.problems(schedule)).as(schedule).singleElement().asString().contains(field));
+  }
+
+  @Test
+  void credentialsComeFromASecretOrSealedValuesNotBothAndOnlyKnownKeys() {
+    var ref = new PolicyReference("p", null);
+    String url = "jdbc:postgresql://db.example.com/crm?sslmode=verify-full";
+    PrivacyPolicy p = admitting(policy("sales", "p"), List.of(), List.of("db.example.com"));
+    ContactSync both = sync("sales", "s", "in.vcf", postgresDestination("db", url, "db-creds", ref));
+    both.getSpec().getDestinations().get(0).getPostgres().getCredentials().setSealed(Map.of("password", "sealed.v1.AAAA"));
+    assertThat(SyncValidation.violations(both, only(p))).containsExactly(new Violation(Violation.INVALID_SPEC,
+        "destination 'db' sets both credentials.secretRef and credentials.sealed: set one"));
+
+    ContactSync unknownKey = sync("sales", "s", "in.vcf", withSealedCredentials(postgresDestination("db", url, "x", ref),
+        Map.of("password", "sealed.v1.AAAA", "apiKey", "sealed.v1.BBBB")));
+    assertThat(SyncValidation.violations(unknownKey, only(p))).containsExactly(new Violation(Violation.INVALID_SPEC,
+        "destination 'db' seals credential 'apiKey', which no connector reads; use username, password, token, "
+            + "signingKey, ca.crt"));
+
+    ContactSync sealed = sync("sales", "s", "in.vcf", withSealedCredentials(postgresDestination("db", url, "x", ref),
+        Map.of("username", "sealed.v1.AAAA", "password", "sealed.v1.BBBB")));
+    assertThat(SyncValidation.violations(sealed, only(p))).isEmpty();
   }
 }
