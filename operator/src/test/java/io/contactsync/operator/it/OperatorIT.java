@@ -18,6 +18,7 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.api.v1alpha1.SyncAccess;
+import io.contactsync.operator.cli.ContactSyncMain;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.privacy.keys.SealingKeys;
@@ -42,6 +43,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -284,9 +287,15 @@ class OperatorIT {
     assertThat(publicKeys).doesNotContain("privateKey");
     create(admitting(policy(ns, "p"), List.of(), List.of("203.0.113.5")));
     String url = "jdbc:postgresql://203.0.113.5:5432/crm?sslmode=verify-full";
+    Path value = Files.writeString(Files.createTempFile("password", ""), canary);
+    StringWriter out = new StringWriter();
+    int exit = ContactSyncMain.commandLine().setOut(new PrintWriter(out)).execute("seal", "-n", ns, "--name", "crm",
+        "--from-file", value.toString(), "--operator-namespace", TestCluster.OPERATOR_NAMESPACE);
+    Files.delete(value);
+    assertThat(exit).isZero();
+    assertThat(out.toString()).doesNotContain(canary);
     ContactSync sync = create(sync(ns, "crm", "in.vcf", withSealedCredentials(
-        postgresDestination("db", url, "unused", new PolicyReference("p", null)),
-        Map.of("password", SealingKeys.seal(publicKeys, ns, "crm", canary.getBytes(StandardCharsets.UTF_8))))));
+        postgresDestination("db", url, "unused", new PolicyReference("p", null)), Map.of("password", out.toString().strip()))));
     ContactSync copied = create(sync(ns, "copy", "in.vcf", withSealedCredentials(
         postgresDestination("db", url, "unused", new PolicyReference("p", null)),
         Map.of("password", SealingKeys.seal(publicKeys, ns, "crm", canary.getBytes(StandardCharsets.UTF_8))))));
