@@ -7,26 +7,27 @@ import io.contactsync.privacy.keys.PolicyKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 
 /**
- * A policy's keys: created once, and never updated by a reconcile (this dependent is no Updater), so key material
- * is never regenerated. Rotation is an explicit act that adds keys.
+ * A policy's keys: created once. The desired Secret is derived from the actual one, so a reconcile never
+ * regenerates key material; it changes only when the policy requests a rotation, which adds keys.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Names.KEYS_COMPONENT_SELECTOR))
 public final class PolicyKeysSecretDependent extends KubernetesDependentResource<Secret, PrivacyPolicy>
-    implements Creator<Secret, PrivacyPolicy>, GarbageCollected<PrivacyPolicy> {
+    implements Creator<Secret, PrivacyPolicy>, Updater<Secret, PrivacyPolicy>, GarbageCollected<PrivacyPolicy> {
   public PolicyKeysSecretDependent() {
     super(Secret.class);
   }
 
   @Override
   protected Secret desired(PrivacyPolicy policy, Context<PrivacyPolicy> context) {
-    return PolicyKeysSecret.desired(policy, PolicyKeys.generate());
+    return PolicyKeysSecret.desired(policy, getSecondaryResource(policy, context).orElse(null), PolicyKeys::generate);
   }
 
   @Override

@@ -2,28 +2,133 @@ package io.contactsync.operator.desired;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.naming.Names;
+import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.privacy.keys.PolicyKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** A policy's Tink keysets, one key per purpose (tokenize.json …), as the worker's key loader reads them. */
+/**
+ * A policy's Tink keysets, one key per purpose (tokenize.json …), as the worker's key loader reads them. The keys
+ * are made once; afterwards the desired Secret is the actual one, changed only by an explicit rotation request.
+ */
 public final class PolicyKeysSecret {
+  private static final List<KeyPurpose> ROTATED_BY_DEFAULT = List.of(KeyPurpose.TOKENIZE, KeyPurpose.HASH, KeyPurpose.ENCRYPT);
+
   private PolicyKeysSecret() {}
 
-  /** A Secret holding the given keys; the caller passes freshly generated keys only when none exist yet. */
+  /** A Secret holding the given keys. */
   public static Secret desired(PrivacyPolicy policy, PolicyKeys keys) {
+    return secret(policy, keys, requested(policy));
+  }
+
+  /**
+   * What the keys Secret should be given what exists: new keys when there are none, a rotation when the policy asks
+   * for one it has not had, and otherwise exactly what exists, so a reconcile never regenerates key material.
+   *
+   * @param actual the existing Secret, or null
+   * @param generate makes fresh keys (called only when none exist)
+   */
+  public static Secret desired(PrivacyPolicy policy, Secret actual, Supplier<PolicyKeys> generate) {
+    if (actual == null) return desired(policy, generate.get());
+    String request = requested(policy);
+    String done = actual.getMetadata().getAnnotations() == null ? null
+        : actual.getMetadata().getAnnotations().get(Names.KEYS_ROTATED_FOR);
+    if (request == null || request.equals(done)) return unchanged(policy, actual);
+    PolicyKeys keys;
+    try {
+      keys = parse(actual);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return unchanged(policy, actual); // never overwrite keys it cannot read: they may be all that opens old data
+    }
+    for (KeyPurpose purpose : purposes(policy)) keys = keys.rotate(purpose);
+    return secret(policy, keys, request);
+  }
+
+  /** The purposes a rotation request covers; what {@link #rotationProblems} reports is left out. */
+  public static List<KeyPurpose> purposes(PrivacyPolicy policy) {
+    String listed = rotateKeys(policy);
+    if (listed == null || listed.isBlank()) return ROTATED_BY_DEFAULT;
+    List<KeyPurpose> out = new ArrayList<>();
+    for (String name : listed.split(",")) {
+      KeyPurpose purpose = purpose(name.strip());
+      if (purpose != null && purpose.rotatable() && !out.contains(purpose)) out.add(purpose);
+    }
+    return out;
+  }
+
+  /** What is wrong with the policy's rotate-keys annotation, for its status. */
+  public static List<String> rotationProblems(PrivacyPolicy policy) {
+    String listed = rotateKeys(policy);
+    if (listed == null || listed.isBlank()) return List.of();
+    List<String> problems = new ArrayList<>();
+    for (String name : listed.split(",")) {
+      KeyPurpose purpose = purpose(name.strip());
+      if (purpose == null) {
+        problems.add("annotation " + Names.ROTATE_KEYS + " names '" + name.strip() + "', which is not a key; use "
+            + "tokenize, hash or encrypt");
+      } else if (!purpose.rotatable()) {
+        problems.add("annotation " + Names.ROTATE_KEYS + " names '" + name.strip() + "', which never rotates: "
+            + "destination record ids derive from it, and a new key would duplicate every record");
+      }
+    }
+    return problems;
+  }
+
+  private static KeyPurpose purpose(String name) {
+    try {
+      return KeyPurpose.ofCliName(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String rotateKeys(PrivacyPolicy policy) {
+    Map<String, String> annotations = policy.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(Names.ROTATE_KEYS);
+  }
+
+  public static PolicyKeys parse(Secret secret) throws GeneralSecurityException {
+    Map<KeyPurpose, String> serialized = new EnumMap<>(KeyPurpose.class);
+    for (KeyPurpose purpose : KeyPurpose.values()) {
+      String data = secret.getData() == null ? null : secret.getData().get(purpose.fileName());
+      if (data == null) throw new GeneralSecurityException("no " + purpose.fileName());
+      serialized.put(purpose, new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8));
+    }
+    return PolicyKeys.parse(serialized);
+  }
+
+  private static String requested(PrivacyPolicy policy) {
+    Map<String, String> annotations = policy.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(Names.ROTATE_KEYS_REQUESTED_AT);
+  }
+
+  private static Secret unchanged(PrivacyPolicy policy, Secret actual) {
+    String done = actual.getMetadata().getAnnotations() == null ? null
+        : actual.getMetadata().getAnnotations().get(Names.KEYS_ROTATED_FOR);
+    return base(policy, done).withData(new TreeMap<>(actual.getData() == null ? Map.of() : actual.getData())).build();
+  }
+
+  private static Secret secret(PrivacyPolicy policy, PolicyKeys keys, String rotatedFor) {
     Map<String, String> data = new TreeMap<>();
     keys.serialize().forEach((purpose, json) ->
         data.put(purpose.fileName(), Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))));
-    return new SecretBuilder()
-        .withNewMetadata().withName(Names.policyKeysSecret(policy)).withNamespace(policy.getMetadata().getNamespace())
-        .withLabels(Names.labels(policy, "keys")).endMetadata()
-        .withType("Opaque")
-        .withData(data)
-        .build();
+    return base(policy, rotatedFor).withData(data).build();
+  }
+
+  private static SecretBuilder base(PrivacyPolicy policy, String rotatedFor) {
+    SecretBuilder builder = new SecretBuilder();
+    var meta = builder.withNewMetadata().withName(Names.policyKeysSecret(policy))
+        .withNamespace(policy.getMetadata().getNamespace()).withLabels(Names.labels(policy, "keys"));
+    if (rotatedFor != null) meta.withAnnotations(Map.of(Names.KEYS_ROTATED_FOR, rotatedFor));
+    return meta.endMetadata().withType("Opaque");
   }
 }

@@ -27,6 +27,13 @@ public final class Names {
   public static final String VIEWER_CLUSTER_ROLE = "contactsync-viewer";
   public static final String EDITOR_CLUSTER_ROLE = "contactsync-editor";
   /** Selects every object the operator manages, for its informers. */
+  /** On a PrivacyPolicy: set (to a new value, e.g. a timestamp) to rotate its keys once per value. */
+  public static final String ROTATE_KEYS_REQUESTED_AT = "contactsync.io/rotate-keys-requested-at";
+  /** On a PrivacyPolicy: which keys a rotation adds a new primary to; default tokenize,hash,encrypt. */
+  public static final String ROTATE_KEYS = "contactsync.io/rotate-keys";
+  /** On a policy's keys Secret: the rotation request it has carried out. */
+  public static final String KEYS_ROTATED_FOR = "contactsync.io/keys-rotated-for";
+
   /** The operator's sealing keyset, in its own namespace: created once, never regenerated. */
   public static final String SEALING_KEYS_SECRET = "contactsync-sealing-keys";
   public static final String SEALING_KEYSET_KEY = "keyset.json";

@@ -4,6 +4,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.PrivacyPolicyStatus;
 import io.contactsync.operator.dependents.KeyReaderDependents;
 import io.contactsync.operator.dependents.PolicyKeysSecretDependent;
+import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.runtime.EventRecorder;
 import io.contactsync.operator.status.PolicyStatus;
 import io.contactsync.operator.status.StatusEvents;
@@ -17,10 +18,12 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Compiles the policy for its status, keeps its keys Secret (created once) and its key readers' access. */
-@ControllerConfiguration(name = PrivacyPolicyReconciler.NAME)
+// not generation-aware: a rotation request is an annotation, which leaves the generation alone
+@ControllerConfiguration(name = PrivacyPolicyReconciler.NAME, generationAwareEventProcessing = false)
 @Workflow(dependents = {
     @Dependent(name = "keys", type = PolicyKeysSecretDependent.class),
     @Dependent(name = "reader-role", type = KeyReaderDependents.ReaderRole.class,
@@ -39,8 +42,9 @@ public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> 
 
   @Override
   public UpdateControl<PrivacyPolicy> reconcile(PrivacyPolicy policy, Context<PrivacyPolicy> context) {
-    List<String> problems = policy.getSpec() == null ? List.of("spec is missing")
-        : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec()));
+    List<String> problems = new ArrayList<>(policy.getSpec() == null ? List.of("spec is missing")
+        : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec())));
+    problems.addAll(PolicyKeysSecret.rotationProblems(policy));
     PrivacyPolicyStatus status = PolicyStatus.of(policy, problems, clock.instant());
     if (status.equals(policy.getStatus())) return UpdateControl.noUpdate();
     events.record(context.getClient(), policy, StatusEvents.between(policy.getStatus(), status));

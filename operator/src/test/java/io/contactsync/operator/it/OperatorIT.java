@@ -20,7 +20,10 @@ import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.api.v1alpha1.SyncAccess;
 import io.contactsync.operator.cli.ContactSyncMain;
 import io.contactsync.operator.desired.OperatorSettings;
+import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.runtime.ContactSyncOperator;
+import io.contactsync.privacy.keys.KeyPurpose;
+import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.sync.pipeline.Checkpoint;
 import io.contactsync.sync.pipeline.RunReport;
@@ -32,6 +35,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -191,7 +195,7 @@ class OperatorIT {
   }
 
   @Test
-  void aPolicyChangeReachesTheSyncsThatUseItAndKeysAreNeverRegenerated() {
+  void aPolicyChangeReachesTheSyncsThatUseItAndKeysAreNeverRegenerated() throws Exception {
     String ns = TestCluster.namespace(admin, "change");
     PrivacyPolicy policy = create(policy(ns, "p"));
     ContactSync sync = create(sync(ns, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
@@ -205,6 +209,25 @@ class OperatorIT {
         assertThat(get(ConfigMap.class, ns, "s-job").getData().get("job.json")).contains("\"title\""));
     assertThat(get(Secret.class, ns, "p-keys").getData()).isEqualTo(keysBefore);
     assertThat(policy.getMetadata().getName()).isEqualTo(sync.getSpec().getDestinations().get(0).getPrivacyPolicyRef().getName());
+
+    admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("p").edit(p -> {
+      p.getMetadata().setAnnotations(Map.of("contactsync.io/rotate-keys-requested-at", "2026-11-27T12:00:00Z",
+          "contactsync.io/rotate-keys", "encrypt"));
+      return p;
+    });
+    // compared, never printed: a failure message must not show key material
+    await().atMost(CONVERGE).until(() -> {
+      String mounted = get(Secret.class, ns, "s-sync").getData().get("keys." + ns + ".p.encrypt.json");
+      return mounted.equals(get(Secret.class, ns, "p-keys").getData().get("encrypt.json"))
+          && !mounted.equals(keysBefore.get("encrypt.json"));
+    });
+    Secret rotated = get(Secret.class, ns, "p-keys");
+    var before = PolicyKeysSecret.parse(new SecretBuilder().withData(keysBefore).build()).describe();
+    var after = PolicyKeysSecret.parse(rotated).describe();
+    assertThat(after.get(KeyPurpose.ENCRYPT)).hasSize(2).extracting(PolicyKeys.KeyInfo::id)
+        .contains(before.get(KeyPurpose.ENCRYPT).get(0).id());
+    assertThat(rotated.getData().get("tokenize.json").equals(keysBefore.get("tokenize.json"))).as("tokenize key kept").isTrue();
+    assertThat(rotated.getMetadata().getAnnotations()).containsEntry("contactsync.io/keys-rotated-for", "2026-11-27T12:00:00Z");
   }
 
   @Test
