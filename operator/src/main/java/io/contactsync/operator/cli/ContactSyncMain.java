@@ -7,9 +7,12 @@ import picocli.CommandLine;
 public final class ContactSyncMain {
   private ContactSyncMain() {}
 
-  /** Every command: the worker's, the operator and sealing. */
+  /** Every command: the worker's, the operator, sealing and the operator's sealing keys. */
   public static CommandLine commandLine() {
-    return ContactSyncCli.commandLine(new OperatorCommand(), new SealCommand());
+    CommandLine cli = ContactSyncCli.commandLine(new OperatorCommand(), new SealCommand());
+    cli.getSubcommands().get("keys").addSubcommand(new SealingKeyCommands.PublicKey())
+        .addSubcommand(new SealingKeyCommands.Rotate());
+    return cli;
   }
 
   public static void main(String[] args) {

@@ -4,10 +4,6 @@ import io.contactsync.operator.naming.Names;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.sync.config.ConfigurationException;
 import io.contactsync.sync.connector.Credentials;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,19 +60,6 @@ public final class SealCommand implements Callable<Integer> {
   }
 
   private String publicKeyset() throws IOException, ConfigurationException {
-    if (publicKey != null) return Files.readString(publicKey);
-    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      ConfigMap map = client.configMaps().inNamespace(operatorNamespace).withName(Names.SEALING_PUBLIC_KEY_CONFIGMAP).get();
-      String keyset = map == null || map.getData() == null ? null : map.getData().get(Names.SEALING_PUBLIC_KEYSET_KEY);
-      if (keyset == null) {
-        throw new ConfigurationException("ConfigMap " + operatorNamespace + "/" + Names.SEALING_PUBLIC_KEY_CONFIGMAP
-            + " does not exist: is the operator running there? (--operator-namespace, or --public-key FILE)");
-      }
-      return keyset;
-    } catch (KubernetesClientException e) {
-      throw new ConfigurationException("the operator's public key could not be read from ConfigMap " + operatorNamespace
-          + "/" + Names.SEALING_PUBLIC_KEY_CONFIGMAP + " (" + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no connection") + "); check KUBECONFIG and "
-          + "--operator-namespace, or pass --public-key FILE");
-    }
+    return publicKey != null ? Files.readString(publicKey) : SealingKeyCommands.publicKeyset(operatorNamespace);
   }
 }

@@ -3,6 +3,7 @@ package io.contactsync.operator.reconciler;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.resolve.Lookups;
+import io.contactsync.operator.runtime.SealingKeyring;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -20,10 +21,10 @@ final class ClusterLookups implements Lookups {
   private final InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private final InformerEventSource<Secret, ContactSync> policyKeys;
   private final KubernetesClient client;
-  private final SealingKeys sealingKeys;
+  private final SealingKeyring sealingKeys;
 
   ClusterLookups(InformerEventSource<PrivacyPolicy, ContactSync> policies, InformerEventSource<Secret, ContactSync> policyKeys,
-      KubernetesClient client, SealingKeys sealingKeys) {
+      KubernetesClient client, SealingKeyring sealingKeys) {
     this.policies = policies;
     this.policyKeys = policyKeys;
     this.client = client;
@@ -32,7 +33,7 @@ final class ClusterLookups implements Lookups {
 
   @Override
   public SealingKeys sealingKeys() {
-    return sealingKeys;
+    return sealingKeys.current();
   }
 
   @Override

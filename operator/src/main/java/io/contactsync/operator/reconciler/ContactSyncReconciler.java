@@ -20,13 +20,13 @@ import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.resolve.SyncResolver;
 import io.contactsync.operator.runs.RunState;
+import io.contactsync.operator.runtime.EventRecorder;
+import io.contactsync.operator.runtime.SealingKeyring;
+import io.contactsync.operator.runtime.SyncMetrics;
 import io.contactsync.operator.status.Conditions;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.operator.status.SyncStatus;
-import io.contactsync.privacy.keys.SealingKeys;
-import io.contactsync.operator.runtime.EventRecorder;
-import io.contactsync.operator.runtime.SyncMetrics;
 import io.contactsync.sync.config.SyncValidation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -87,12 +87,12 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   private final Clock clock;
   private final EventRecorder events;
   private final SyncMetrics metrics;
-  private final SealingKeys sealingKeys;
+  private final SealingKeyring sealingKeys;
   private InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private InformerEventSource<Secret, ContactSync> policyKeys;
   private InformerEventSource<Pod, ContactSync> runPods;
 
-  public ContactSyncReconciler(OperatorSettings settings, SealingKeys sealingKeys, Clock clock, EventRecorder events,
+  public ContactSyncReconciler(OperatorSettings settings, SealingKeyring sealingKeys, Clock clock, EventRecorder events,
       SyncMetrics metrics) {
     this.settings = settings;
     this.sealingKeys = sealingKeys;

@@ -27,7 +27,7 @@ public final class ContactSyncOperator implements AutoCloseable {
     });
     EventRecorder events = new EventRecorder(clock);
     operator.register(new PrivacyPolicyReconciler(clock, events));
-    operator.register(new ContactSyncReconciler(settings, SealingKeyStore.loadOrCreate(client, namespace), clock, events, new SyncMetrics(registry)));
+    operator.register(new ContactSyncReconciler(settings, new SealingKeyring(client, namespace), clock, events, new SyncMetrics(registry)));
   }
 
   public void start() {

@@ -43,6 +43,32 @@ public final class SealingKeyStore {
     return keys;
   }
 
+  /**
+   * Adds a new primary sealing key; the older ones stay, so values sealed before keep opening. Optimistic: a
+   * concurrent change of the Secret fails the update instead of losing a key.
+   *
+   * @return the number of keys now
+   */
+  public static int rotate(KubernetesClient client, String namespace) {
+    Secret existing = client.secrets().inNamespace(namespace).withName(Names.SEALING_KEYS_SECRET).get();
+    String keyset = SealingKeyObjects.keyset(existing);
+    if (keyset == null) {
+      throw new IllegalStateException("there is no Secret " + namespace + "/" + Names.SEALING_KEYS_SECRET
+          + " with a keyset to rotate: is the operator running in " + namespace + "?");
+    }
+    SealingKeys rotated;
+    try {
+      rotated = SealingKeys.parse(keyset).rotate();
+    } catch (GeneralSecurityException e) {
+      throw failure(namespace, "does not hold a Tink HPKE keyset", e);
+    }
+    Secret desired = SealingKeyObjects.secret(namespace, rotated);
+    desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+    client.resource(desired).update();
+    publishPublicKey(client, namespace, rotated);
+    return rotated.size();
+  }
+
   private static void publishPublicKey(KubernetesClient client, String namespace, SealingKeys keys) {
     ConfigMap desired = SealingKeyObjects.publicKey(namespace, keys);
     ConfigMap actual = client.configMaps().inNamespace(namespace).withName(Names.SEALING_PUBLIC_KEY_CONFIGMAP).get();

@@ -335,6 +335,26 @@ class OperatorIT {
     assertThat(new String(Base64.getDecoder().decode(password), StandardCharsets.UTF_8)).isEqualTo(canary);
     assertThat(get(Secret.class, ns, "copy-sync")).as("nothing of a sync that does not resolve is created").isNull();
 
+    StringWriter rotation = new StringWriter();
+    assertThat(ContactSyncMain.commandLine().setOut(new PrintWriter(rotation)).execute("keys", "rotate-sealing",
+        "--operator-namespace", TestCluster.OPERATOR_NAMESPACE)).as(rotation.toString()).isZero();
+    StringWriter publicKey = new StringWriter();
+    ContactSyncMain.commandLine().setOut(new PrintWriter(publicKey)).execute("keys", "public",
+        "--operator-namespace", TestCluster.OPERATOR_NAMESPACE);
+    assertThat(publicKey.toString().strip()).as("the public key follows the rotation").isNotEqualTo(publicKeys.strip());
+    ContactSync later = create(sync(ns, "later", "in.vcf", withSealedCredentials(
+        postgresDestination("db", url, "unused", new PolicyReference("p", null)),
+        Map.of("password", SealingKeys.seal(publicKey.toString(), ns, "later", canary.getBytes(StandardCharsets.UTF_8))))));
+    ContactSync earlier = create(sync(ns, "earlier", "in.vcf", withSealedCredentials(
+        postgresDestination("db", url, "unused", new PolicyReference("p", null)),
+        Map.of("password", SealingKeys.seal(publicKeys, ns, "earlier", canary.getBytes(StandardCharsets.UTF_8))))));
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(condition(later, "Ready")).isNotNull();
+      assertThat(condition(later, "Ready").getStatus()).as("sealed with the new key").isEqualTo(Condition.Status.True);
+      assertThat(condition(earlier, "Ready")).isNotNull();
+      assertThat(condition(earlier, "Ready").getStatus()).as("sealed with the old key").isEqualTo(Condition.Status.True);
+    });
+
     List<String> visible = new ArrayList<>();
     visible.add(admin.getKubernetesSerialization().asJson(fresh(sync).getStatus()));
     visible.add(admin.getKubernetesSerialization().asJson(fresh(copied).getStatus()));
