@@ -7,9 +7,9 @@ import picocli.CommandLine;
 public final class ContactSyncMain {
   private ContactSyncMain() {}
 
-  /** Every command: the worker's, the operator, sealing and the operator's sealing keys. */
+  /** Every command: the worker's, the operator, sealing, revealing and the operator's sealing keys. */
   public static CommandLine commandLine() {
-    CommandLine cli = ContactSyncCli.commandLine(new OperatorCommand(), new SealCommand());
+    CommandLine cli = ContactSyncCli.commandLine(new OperatorCommand(), new SealCommand(), new RevealCommand());
     cli.getSubcommands().get("keys").addSubcommand(new SealingKeyCommands.PublicKey())
         .addSubcommand(new SealingKeyCommands.Rotate());
     return cli;

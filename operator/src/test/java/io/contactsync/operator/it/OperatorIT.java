@@ -22,9 +22,12 @@ import io.contactsync.operator.cli.ContactSyncMain;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.runtime.ContactSyncOperator;
+import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.keys.SealingKeys;
+import io.contactsync.privacy.policy.PolicyCompiler;
+import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.pipeline.Checkpoint;
 import io.contactsync.sync.pipeline.RunReport;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -228,6 +231,17 @@ class OperatorIT {
         .contains(before.get(KeyPurpose.ENCRYPT).get(0).id());
     assertThat(rotated.getData().get("tokenize.json").equals(keysBefore.get("tokenize.json"))).as("tokenize key kept").isTrue();
     assertThat(rotated.getMetadata().getAnnotations()).containsEntry("contactsync.io/keys-rotated-for", "2026-11-27T12:00:00Z");
+
+    // a value encrypted before the rotation still opens, read with the cluster's keys
+    var encrypting = policy(ns, "p", rule(PolicyAction.Encrypt, "notes")).getSpec();
+    String ciphertext = PolicyCompiler.compile(PolicyDefinitions.from(encrypting),
+        PolicyKeysSecret.parse(new SecretBuilder().withData(keysBefore).build()))
+        .apply(ContactJson.parse("{\"id\":\"1\",\"formattedName\":\"A\",\"notes\":\"before rotation\"}")).contact().getNotes();
+    StringWriter revealed = new StringWriter();
+    int exit = ContactSyncMain.commandLine().setOut(new PrintWriter(revealed)).execute("reveal", "--cluster", "-n", ns,
+        "--policy", "p", "--field", "notes", ciphertext);
+    assertThat(exit).isZero();
+    assertThat(revealed.toString().strip()).isEqualTo("before rotation");
   }
 
   @Test

@@ -1,0 +1,134 @@
+package io.contactsync.operator.cli;
+
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.desired.PolicyKeysSecret;
+import io.contactsync.operator.naming.Names;
+import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.privacy.policy.Revealer;
+import io.contactsync.sync.cli.StateDirOption;
+import io.contactsync.sync.config.ConfigurationException;
+import io.contactsync.sync.keys.FileKeyStore;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reveal", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Opens Tokenize (tok_…) and Encrypt (enc_…) outputs with a policy's keys, one value per line.",
+        "Hash outputs are irreversible and are refused. The keys come from the local state directory, or with",
+        "--cluster from the policy's keys Secret, which only the policy's key readers may read."})
+public final class RevealCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--policy", required = true, description = "Name of the PrivacyPolicy that made the values.")
+  String policy;
+
+  @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "Its namespace (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(names = "--field", required = true,
+      description = "The field path the values were in, as the policy's rule names it (e.g. emails[].value, notes): "
+          + "ciphertexts are bound to it.")
+  String field;
+
+  @Option(names = "--cluster", description = "Read the keys from the cluster (KUBECONFIG) instead of the state directory.")
+  boolean cluster;
+
+  @Mixin StateDirOption state;
+
+  @Parameters(paramLabel = "VALUE", arity = "0..*", description = "Values to reveal; none reads them from standard input.")
+  List<String> values = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException, ConfigurationException {
+    Revealer revealer;
+    try {
+      revealer = new Revealer(cluster ? clusterKeys() : localKeys());
+    } catch (GeneralSecurityException e) {
+      throw new ConfigurationException("the keys of " + namespace + "/" + policy + " are not Tink keysets");
+    }
+    List<String> input = values.isEmpty() ? readLines() : values;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
+    for (int i = 0; i < input.size(); i++) {
+      try {
+        out.println(revealer.reveal(input.get(i).strip(), field));
+      } catch (IllegalArgumentException e) {
+        // the message says why (hash, other keys, other field) without echoing the value
+        err.println("contactsync: value " + (i + 1) + ": " + e.getMessage());
+        out.println();
+        failed++;
+      }
+    }
+    out.flush();
+    err.flush();
+    return failed == 0 ? 0 : 1;
+  }
+
+  private PolicyKeys localKeys() throws IOException, ConfigurationException {
+    FileKeyStore store = new FileKeyStore(state.resolve());
+    if (!store.exists(namespace, policy)) {
+      throw new ConfigurationException("policy " + namespace + "/" + policy + " has no keys in " + state.resolve()
+          + "; for a policy in a cluster add --cluster");
+    }
+    return FileKeyStore.load(store.directory(namespace, policy));
+  }
+
+  private PolicyKeys clusterKeys() throws ConfigurationException, GeneralSecurityException {
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      String secretName = keysSecretName(client);
+      Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+      if (secret == null) {
+        throw new ConfigurationException("Secret " + namespace + "/" + secretName + " does not exist: does policy "
+            + policy + " exist, and has the operator reconciled it?");
+      }
+      return PolicyKeysSecret.parse(secret);
+    } catch (KubernetesClientException e) {
+      throw new ConfigurationException(e.getCode() == 403
+          ? "you may not read the keys of " + namespace + "/" + policy + ": only the policy's keyReaders may"
+          : "reading the keys of " + namespace + "/" + policy + " failed ("
+              + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no connection") + "); check KUBECONFIG");
+    }
+  }
+
+  /** The policy may name its keys Secret; a key reader who may not read policies gets the default name. */
+  private String keysSecretName(KubernetesClient client) {
+    PrivacyPolicy found;
+    try {
+      found = client.resources(PrivacyPolicy.class).inNamespace(namespace).withName(policy).get();
+    } catch (KubernetesClientException e) {
+      found = null;
+    }
+    if (found == null) {
+      found = new PrivacyPolicy();
+      found.setMetadata(new ObjectMetaBuilder().withName(policy).withNamespace(namespace).build());
+    }
+    return Names.policyKeysSecret(found);
+  }
+
+  private static List<String> readLines() throws IOException {
+    List<String> lines = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      if (!line.isBlank()) lines.add(line);
+    }
+    return lines;
+  }
+}
