@@ -49,7 +49,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +80,14 @@ class OperatorIT {
   static ContactSyncOperator operator;
   static final List<String> WRITES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** Everything logged while the operator runs (slf4j-simple writes to the current System.err), scanned for canaries. */
+  static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+  static PrintStream originalErr;
+
   @BeforeAll
   static void startOperator() throws Exception {
+    originalErr = System.err;
+    System.setErr(new PrintStream(new TeeOutputStream(originalErr, LOG), true, StandardCharsets.UTF_8));
     admin = TestCluster.admin();
     TestCluster.install(admin);
     operatorClient = TestCluster.operator(WRITES);
@@ -90,6 +98,7 @@ class OperatorIT {
 
   @AfterAll
   static void stopOperator() {
+    if (originalErr != null) System.setErr(originalErr);
     if (operator != null) operator.close();
     if (operatorClient != null) operatorClient.close();
     if (admin != null) {
@@ -375,6 +384,11 @@ class OperatorIT {
     admin.configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
     admin.v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
     assertThat(visible).noneMatch(text -> text.contains(canary));
+    String log;
+    synchronized (LOG) {
+      log = LOG.toString(StandardCharsets.UTF_8);
+    }
+    assertThat(log).as("the operator logs").contains("contactsync").doesNotContain(canary);
   }
 
   @Test
