@@ -11,8 +11,6 @@ import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.keys.FileKeyStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +20,11 @@ class RevealCommandTest {
   private static final String NOTES = "canary notes 4be2";
   @TempDir Path state;
 
-  private record Result(int exit, String out, String err) {}
-
-  private Result reveal(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  private static CliRun reveal(String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "reveal";
     System.arraycopy(args, 0, all, 1, args.length);
-    int exit = ContactSyncMain.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
-    return new Result(exit, out.toString(), err.toString());
+    return CliRun.of(all);
   }
 
   private Contact sanitized(PolicyKeys keys) throws Exception {
@@ -46,10 +39,10 @@ class RevealCommandTest {
     Contact out = sanitized(new FileKeyStore(state).loadOrCreate("sales", "p"));
     String token = out.getEmails().get(0).getValue();
     assertThat(token).startsWith("tok_");
-    Result email = reveal("--policy", "p", "-n", "sales", "--field", "emails[].value", "--state-dir", state.toString(), token);
+    CliRun email = reveal("--policy", "p", "-n", "sales", "--field", "emails[].value", "--state-dir", state.toString(), token);
     assertThat(email.exit()).as(email.err()).isZero();
     assertThat(email.out().strip()).isEqualTo(EMAIL);
-    Result notes = reveal("--policy", "p", "-n", "sales", "--field", "notes", "--state-dir", state.toString(), out.getNotes());
+    CliRun notes = reveal("--policy", "p", "-n", "sales", "--field", "notes", "--state-dir", state.toString(), out.getNotes());
     assertThat(notes.out().strip()).isEqualTo(NOTES);
   }
 
@@ -57,7 +50,7 @@ class RevealCommandTest {
   void refusesHashesAndValuesOfOtherKeysOrFieldsWithoutEchoingThem() throws Exception {
     Contact out = sanitized(new FileKeyStore(state).loadOrCreate("sales", "p"));
     Contact foreign = sanitized(PolicyKeys.generate());
-    Result r = reveal("--policy", "p", "-n", "sales", "--field", "notes", "--state-dir", state.toString(),
+    CliRun r = reveal("--policy", "p", "-n", "sales", "--field", "notes", "--state-dir", state.toString(),
         out.getOrganization(), foreign.getNotes(), out.getNotes());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("value 1: only Tokenize (tok_…) and Encrypt (enc_…) outputs can be revealed; Hash "
@@ -68,7 +61,7 @@ class RevealCommandTest {
 
   @Test
   void saysWhereKeysAreMissing() {
-    Result r = reveal("--policy", "nope", "-n", "sales", "--field", "notes", "--state-dir", state.toString(), "tok_x");
+    CliRun r = reveal("--policy", "nope", "-n", "sales", "--field", "notes", "--state-dir", state.toString(), "tok_x");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("policy sales/nope has no keys in " + state, "--cluster");
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactsync.privacy.keys.SealingKeys;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,20 +16,11 @@ class SealCommandTest {
   private static final String CANARY = "canary-ca-bundle-91c0";
   @TempDir Path dir;
 
-  private record Result(int exit, String out, String err) {}
-
-  private Result seal(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = ContactSyncMain.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-    return new Result(exit, out.toString(), err.toString());
-  }
-
   @Test
   void printsALineToPasteThatOpensOnlyForTheNamedSync() throws Exception {
     Files.writeString(dir.resolve("public.json"), KEYS.publicKeyset());
     Files.writeString(dir.resolve("ca.crt"), CANARY);
-    Result r = seal("seal", "-n", "sales", "--name", "crm", "--key", "ca.crt", "--from-file", dir.resolve("ca.crt").toString(),
+    CliRun r = CliRun.of("seal", "-n", "sales", "--name", "crm", "--key", "ca.crt", "--from-file", dir.resolve("ca.crt").toString(),
         "--public-key", dir.resolve("public.json").toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("ca.crt: sealed.v1.").doesNotContain(CANARY);
@@ -44,11 +33,11 @@ class SealCommandTest {
   void refusesKeysNoConnectorReadsAndEmptyValues() throws Exception {
     Files.writeString(dir.resolve("public.json"), KEYS.publicKeyset());
     Files.writeString(dir.resolve("empty"), "");
-    Result unknown = seal("seal", "-n", "sales", "--name", "crm", "--key", "apiKey", "--from-file",
+    CliRun unknown = CliRun.of("seal", "-n", "sales", "--name", "crm", "--key", "apiKey", "--from-file",
         dir.resolve("empty").toString(), "--public-key", dir.resolve("public.json").toString());
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("--key apiKey is not a credential a connector reads");
-    Result empty = seal("seal", "-n", "sales", "--name", "crm", "--from-file", dir.resolve("empty").toString(),
+    CliRun empty = CliRun.of("seal", "-n", "sales", "--name", "crm", "--from-file", dir.resolve("empty").toString(),
         "--public-key", dir.resolve("public.json").toString());
     assertThat(empty.exit()).isEqualTo(2);
     assertThat(empty.err()).contains("the value to seal is empty");
