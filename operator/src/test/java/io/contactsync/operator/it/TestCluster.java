@@ -82,7 +82,10 @@ final class TestCluster {
     }
     for (Path file : yaml(ROOT.resolve("config").resolve("rbac"))) {
       try (InputStream in = Files.newInputStream(file)) {
-        for (HasMetadata item : admin.load(in).items()) admin.resource(item).forceConflicts().serverSideApply();
+        // the ClusterRoles; the tests make their own operator account and binding in OPERATOR_NAMESPACE
+        for (HasMetadata item : admin.load(in).items()) {
+          if (item.getKind().equals("ClusterRole")) admin.resource(item).forceConflicts().serverSideApply();
+        }
       }
     }
     admin.resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR_NAMESPACE).endMetadata().build())
@@ -109,7 +112,8 @@ final class TestCluster {
 
   static List<Path> yaml(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
+      return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+          .filter(f -> !f.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
     }
   }
 }
