@@ -108,7 +108,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
     SyncContext.put(context, resolution, runs, settings);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     // the workflow may just have created a requested run's Job: read the runs again for the status
-    ContactSyncStatus status = SyncStatus.of(sync, resolution, runState(context), clock.instant());
+    ContactSyncStatus status = SyncStatus.of(sync, resolution, runState(context), settings, clock.instant());
     UpdateControl<ContactSync> control = UpdateControl.noUpdate();
     if (!status.equals(sync.getStatus())) {
       events.record(context.getClient(), sync, StatusEvents.between(sync.getStatus(), status));

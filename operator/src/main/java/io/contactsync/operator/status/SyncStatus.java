@@ -5,13 +5,14 @@ import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.ContactSyncStatus;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.api.v1alpha1.RunCounts;
+import io.contactsync.operator.desired.Endpoint;
+import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.naming.Names;
+import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.runs.FinishedRun;
 import io.contactsync.operator.runs.RunState;
-import io.contactsync.sync.pipeline.RunReport;
-import io.contactsync.operator.desired.Endpoint;
-import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.sync.config.Violation;
+import io.contactsync.sync.pipeline.RunReport;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +29,9 @@ public final class SyncStatus {
 
   private SyncStatus() {}
 
-  public static ContactSyncStatus of(ContactSync sync, SyncResolution resolution, RunState runs, Instant now) {
+  /** @param settings what the cluster supports (a time zone it cannot apply is said in Ready's message) */
+  public static ContactSyncStatus of(ContactSync sync, SyncResolution resolution, RunState runs, OperatorSettings settings,
+      Instant now) {
     ContactSyncStatus previous = sync.getStatus() == null ? new ContactSyncStatus() : sync.getStatus();
     List<Condition> before = previous.getConditions();
     long generation = sync.getMetadata().getGeneration() == null ? 0 : sync.getMetadata().getGeneration();
@@ -51,7 +54,7 @@ public final class SyncStatus {
             "every destination's PrivacyPolicy exists, admits this sync and compiles", now)
         : Conditions.of(before, Reasons.POLICY_RESOLVED, Condition.Status.False, generation, policyViolations.get(0).reason(),
             messages(policyViolations), now));
-    conditions.add(ready(sync, resolution, before, generation, now));
+    conditions.add(ready(sync, resolution, settings, before, generation, now));
     conditions.add(runs.latestFinished().map(run -> lastRun(run, before, generation, now))
         .or(() -> before.stream().filter(c -> Reasons.LAST_RUN_SUCCEEDED.equals(c.getType())).findFirst())
         .orElseGet(() -> Conditions.of(before, Reasons.LAST_RUN_SUCCEEDED, Condition.Status.Unknown, generation,
@@ -60,7 +63,8 @@ public final class SyncStatus {
     return status;
   }
 
-  private static Condition ready(ContactSync sync, SyncResolution resolution, List<Condition> before, long generation, Instant now) {
+  private static Condition ready(ContactSync sync, SyncResolution resolution, OperatorSettings settings,
+      List<Condition> before, long generation, Instant now) {
     if (!resolution.violations().isEmpty()) {
       return Conditions.of(before, Reasons.READY, Condition.Status.False, generation, resolution.violations().get(0).reason(),
           messages(resolution.violations()) + ". No data flows until this is fixed: the sync has no CronJob and no Secret.", now);
@@ -76,7 +80,31 @@ public final class SyncStatus {
           "spec.suspend is true: no runs are scheduled", now);
     }
     return Conditions.of(before, Reasons.READY, Condition.Status.True, generation, Reasons.RECONCILED,
-        "CronJob " + sync.getMetadata().getName() + " runs on '" + sync.getSpec().getSchedule() + "'", now);
+        "CronJob " + sync.getMetadata().getName() + " runs on '" + sync.getSpec().getSchedule() + "'"
+            + caveats(sync, settings), now);
+  }
+
+  /** What a Ready sync does differently from what its spec may suggest: said, never silently ignored. */
+  private static String caveats(ContactSync sync, OperatorSettings settings) {
+    List<String> caveats = new ArrayList<>();
+    if (sync.getSpec().getTimeZone() != null && !settings.cronJobTimeZones()) {
+      caveats.add("spec.timeZone '" + sync.getSpec().getTimeZone() + "' is not applied: CronJobs have a time zone only "
+          + "from Kubernetes 1.27, so the schedule follows the kube-controller-manager's zone");
+    }
+    List<String> insecure = new ArrayList<>();
+    if (sync.getSpec().getSource() != null) {
+      sync.getSpec().getSource().connectors().values().stream().filter(SyncStatus::allowsInsecure).findFirst()
+          .ifPresent(c -> insecure.add("the source"));
+    }
+    for (var d : sync.getSpec().getDestinations()) {
+      if (d.connectors().values().stream().anyMatch(SyncStatus::allowsInsecure)) insecure.add("destination '" + d.getName() + "'");
+    }
+    if (!insecure.isEmpty()) caveats.add(String.join(", ", insecure) + " allowed insecure transport");
+    return caveats.isEmpty() ? "" : "; " + String.join("; ", caveats);
+  }
+
+  private static boolean allowsInsecure(Object connector) {
+    return connector instanceof RemoteConnector remote && Boolean.TRUE.equals(remote.getAllowInsecureTransport());
   }
 
   private static Condition lastRun(FinishedRun run, List<Condition> before, long generation, Instant now) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyReference;
+import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.desired.SyncConfigMaps;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.status.SyncStatus;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** How finished sync pods become checkpoints and status, without a server. */
 class RunsTest {
+  private static final OperatorSettings SETTINGS = new OperatorSettings("i", "IfNotPresent", true);
   static final Instant T1 = Instant.parse("2026-11-27T10:00:00Z");
   static final Instant T2 = Instant.parse("2026-11-27T10:30:00Z");
 
@@ -56,7 +58,7 @@ class RunsTest {
     assertThat(state.getData().get("checkpoint.json")).contains("bbb");
     assertThat(state.getMetadata().getAnnotations()).containsEntry(SyncConfigMaps.CHECKPOINT_JOB, "crm-2");
 
-    var status = SyncStatus.of(crm(), new SyncResolution(List.of(), Map.of(), Map.of(), Map.of(), List.of()), runs, T2);
+    var status = SyncStatus.of(crm(), new SyncResolution(List.of(), Map.of(), Map.of(), Map.of(), List.of()), runs, SETTINGS, T2);
     assertThat(status.getLastRun().getJob()).isEqualTo("crm-2");
     assertThat(status.getLastRun().getRead()).isEqualTo(200);
     assertThat(status.getLastRun().getDurationSeconds()).isEqualTo(1.234);
@@ -86,7 +88,7 @@ class RunsTest {
     assertThat(runs.latestFinished().orElseThrow().succeeded()).isFalse();
     assertThat(runs.latestFinished().orElseThrow().error()).startsWith("sync failed: /data/in.vcf: the source file does not exist");
     assertThat(SyncConfigMaps.state(crm(), null, runs.latestSucceeded().orElseThrow()).getData().get("checkpoint.json")).contains("aaa");
-    var status = SyncStatus.of(crm(), new SyncResolution(List.of(), Map.of(), Map.of(), Map.of(), List.of()), runs, T2);
+    var status = SyncStatus.of(crm(), new SyncResolution(List.of(), Map.of(), Map.of(), Map.of(), List.of()), runs, SETTINGS, T2);
     Condition last = status.getConditions().stream().filter(c -> c.getType().equals("LastRunSucceeded")).findFirst().orElseThrow();
     assertThat(last.getReason()).isEqualTo("RunFailed");
     assertThat(last.getMessage()).contains("run crm-2 failed", "the source file does not exist", "checkpoint did not move");

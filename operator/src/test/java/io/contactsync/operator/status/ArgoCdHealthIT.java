@@ -91,7 +91,7 @@ class ArgoCdHealthIT {
 
   private static ContactSync withStatus(List<Violation> violations, List<Endpoint> endpoints, RunState runs) {
     ContactSync s = StatusTest.crm();
-    s.setStatus(SyncStatus.of(s, StatusTest.resolution(violations, endpoints), runs, T0));
+    s.setStatus(SyncStatus.of(s, StatusTest.resolution(violations, endpoints), runs, StatusTest.SETTINGS, T0));
     return s;
   }
 
@@ -117,7 +117,7 @@ class ArgoCdHealthIT {
   void suspendedTransientAndBrokenSyncsAreToldApart() throws Exception {
     ContactSync suspended = StatusTest.crm();
     suspended.getSpec().setSuspend(true);
-    suspended.setStatus(SyncStatus.of(suspended, StatusTest.resolution(List.of(), List.of()), RunState.NONE, T0));
+    suspended.setStatus(SyncStatus.of(suspended, StatusTest.resolution(List.of(), List.of()), RunState.NONE, StatusTest.SETTINGS, T0));
     assertThat(health(suspended).status()).isEqualTo("Suspended");
 
     assertThat(health(withStatus(List.of(), List.of(new Endpoint.Unresolved("pg.db.svc", "gone")), RunState.NONE)).status())
