@@ -21,6 +21,8 @@ import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.sync.config.JobConfig;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,13 +98,32 @@ public final class SyncFixtures {
     PostgresConnector pg = new PostgresConnector();
     pg.setUrl(url);
     pg.setTable("contacts");
-    SecretReference secret = new SecretReference();
-    secret.setName(credentialsSecret);
-    CredentialsRef credentials = new CredentialsRef();
-    credentials.setSecretRef(secret);
-    pg.setCredentials(credentials);
+    pg.setCredentials(secretCredentials(credentialsSecret));
     d.setPostgres(pg);
     return d;
+  }
+
+  /** Credentials from the named Secret. */
+  public static CredentialsRef secretCredentials(String secretName) {
+    SecretReference secret = new SecretReference();
+    secret.setName(secretName);
+    CredentialsRef credentials = new CredentialsRef();
+    credentials.setSecretRef(secret);
+    return credentials;
+  }
+
+  /**
+   * Writes a Secret's credentials the way a local run reads them (credentialsDir/secretName/username, password,
+   * ca.crt) and returns that directory.
+   */
+  public static Path writeCredentials(Path credentialsDir, String secretName, String username, String password,
+      String caFile) throws IOException {
+    Path secret = credentialsDir.resolve(secretName);
+    Files.createDirectories(secret);
+    Files.writeString(secret.resolve("username"), username);
+    Files.writeString(secret.resolve("password"), password);
+    Files.copy(Path.of(caFile), secret.resolve("ca.crt"));
+    return secret;
   }
 
   /** The same destination with its credentials sealed instead: key to sealed value. */

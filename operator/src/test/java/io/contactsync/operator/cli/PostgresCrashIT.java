@@ -1,5 +1,6 @@
 package io.contactsync.operator.cli;
 
+import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.privacy.contact.Contact;
@@ -42,11 +43,8 @@ class PostgresCrashIT {
   void killedRunsLeaveACommittedStateAndTheNextRunConverges() throws Exception {
     Assumptions.assumeTrue(URL != null, "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first (.ci/run does)");
     table = "crash_" + Long.toString(System.nanoTime(), 36);
-    Path creds = work.resolve("credentials/pg-creds");
-    Files.createDirectories(creds);
-    Files.writeString(creds.resolve("username"), System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"));
-    Files.writeString(creds.resolve("password"), System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"));
-    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_POSTGRES_CA")), creds.resolve("ca.crt"));
+    writeCredentials(work.resolve("credentials"), "pg-creds", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"),
+        System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"), System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
     Files.copy(Path.of("..", "config", "samples", "local", "privacypolicy.yaml"), work.resolve("privacypolicy.yaml"));
     Files.writeString(work.resolve("contactsync.yaml"), String.join("\n",
         "apiVersion: contactsync.io/v1alpha1", "kind: ContactSync", "metadata: {name: crash}", "spec:",

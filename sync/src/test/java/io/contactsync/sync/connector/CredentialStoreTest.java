@@ -1,10 +1,10 @@
 package io.contactsync.sync.connector;
 
+import static io.contactsync.sync.SyncFixtures.secretCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactsync.api.v1alpha1.CredentialsRef;
-import io.contactsync.api.v1alpha1.SecretReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CredentialStoreTest {
   @TempDir Path root;
-
-  private static CredentialsRef secretRef(String name) {
-    SecretReference secret = new SecretReference();
-    secret.setName(name);
-    CredentialsRef ref = new CredentialsRef();
-    ref.setSecretRef(secret);
-    return ref;
-  }
 
   private static CredentialsRef sealed() {
     CredentialsRef ref = new CredentialsRef();
@@ -34,7 +26,7 @@ class CredentialStoreTest {
     Files.createDirectories(root.resolve("db"));
     Files.writeString(root.resolve("db/password"), "s3cret\n");
     CredentialStore pod = CredentialStore.perEndpoint(root);
-    assertThat(pod.forEndpoint("db", secretRef("db-creds")).text("password")).contains("s3cret");
+    assertThat(pod.forEndpoint("db", secretCredentials("db-creds")).text("password")).contains("s3cret");
     assertThat(pod.forEndpoint("db", sealed()).text("password")).contains("s3cret");
     assertThat(pod.forEndpoint("db", null).text("password")).isEmpty();
   }
@@ -44,10 +36,10 @@ class CredentialStoreTest {
     Files.createDirectories(root.resolve("db-creds"));
     Files.writeString(root.resolve("db-creds/username"), "crm");
     CredentialStore local = CredentialStore.perSecretName(root);
-    assertThat(local.forEndpoint("db", secretRef("db-creds")).text("username")).contains("crm");
+    assertThat(local.forEndpoint("db", secretCredentials("db-creds")).text("username")).contains("crm");
     assertThatThrownBy(() -> local.forEndpoint("db", sealed())).isInstanceOf(IOException.class)
         .hasMessageContaining("destination 'db' has sealed credentials").hasMessageNotContaining("AAAA");
-    assertThatThrownBy(() -> local.forEndpoint("source", secretRef("missing"))).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> local.forEndpoint("source", secretCredentials("missing"))).isInstanceOf(IOException.class)
         .hasMessageContaining("the source needs the credentials of Secret missing");
   }
 

@@ -1,15 +1,15 @@
 package io.contactsync.sync.connector;
 
+import static io.contactsync.sync.SyncFixtures.secretCredentials;
+import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.CardDavConnector;
-import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PostgresConnector;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
-import io.contactsync.api.v1alpha1.SecretReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
@@ -30,7 +30,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,30 +63,14 @@ class CrossConnectorIT {
   void setUp() throws Exception {
     Assumptions.assumeTrue(PG != null && DAV != null, "no PostgreSQL or CardDAV server: .ci/run starts them");
     suffix = Long.toString(System.nanoTime(), 36);
-    credentials("pg", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"), System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"),
+    writeCredentials(dir.resolve("credentials"), "pg", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"), System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"),
         System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
-    credentials("dav", System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"), System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"),
+    writeCredentials(dir.resolve("credentials"), "dav", System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"), System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"),
         System.getenv("CONTACTSYNC_TEST_CARDDAV_CA"));
     people = new ArrayList<>();
     new SyntheticContacts(31, 40).forEachRemaining(c -> {
       if (c.getEmails().get(0).getValue().contains("@") && c.getPhones().get(0).getValue().length() > 8) people.add(c);
     });
-  }
-
-  void credentials(String name, String user, String password, String ca) throws Exception {
-    Path d = dir.resolve("credentials").resolve(name);
-    Files.createDirectories(d);
-    Files.writeString(d.resolve("username"), user);
-    Files.writeString(d.resolve("password"), password);
-    Files.copy(Path.of(ca), d.resolve("ca.crt"));
-  }
-
-  static CredentialsRef secret(String name) {
-    SecretReference s = new SecretReference();
-    s.setName(name);
-    CredentialsRef ref = new CredentialsRef();
-    ref.setSecretRef(s);
-    return ref;
   }
 
   Connection pg() throws Exception {
@@ -100,7 +83,7 @@ class CrossConnectorIT {
   }
 
   HttpResponse<String> dav(String method, String url, String body) throws Exception {
-    Credentials c = CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("x", secret("dav"));
+    Credentials c = CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("x", secretCredentials("dav"));
     String auth = Base64.getEncoder().encodeToString((c.text("username").orElseThrow() + ":" + c.text("password").orElseThrow())
         .getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth);
@@ -160,13 +143,13 @@ class CrossConnectorIT {
     PostgresConnector from = new PostgresConnector();
     from.setUrl(PG + "?sslmode=verify-full");
     from.setTable(table);
-    from.setCredentials(secret("pg"));
+    from.setCredentials(secretCredentials("pg"));
     SourceSpec source = new SourceSpec();
     source.setPostgres(from);
     String book = newBook();
     CardDavConnector to = new CardDavConnector();
     to.setUrl(book);
-    to.setCredentials(secret("dav"));
+    to.setCredentials(secretCredentials("dav"));
     DestinationSpec d = new DestinationSpec();
     d.setName("book");
     d.setCarddav(to);
@@ -200,7 +183,7 @@ class CrossConnectorIT {
     for (int i = 0; i < people.size(); i++) dav("PUT", book + "p" + i + ".vcf", VcardFormat.write(people.get(i)));
     CardDavConnector from = new CardDavConnector();
     from.setUrl(book);
-    from.setCredentials(secret("dav"));
+    from.setCredentials(secretCredentials("dav"));
     SourceSpec source = new SourceSpec();
     source.setCarddav(from);
     String table = "cross_dst_" + suffix;
@@ -208,7 +191,7 @@ class CrossConnectorIT {
     to.setUrl(PG + "?sslmode=verify-full");
     to.setTable(table);
     to.setCreateTable(true);
-    to.setCredentials(secret("pg"));
+    to.setCredentials(secretCredentials("pg"));
     DestinationSpec d = new DestinationSpec();
     d.setName("db");
     d.setPostgres(to);

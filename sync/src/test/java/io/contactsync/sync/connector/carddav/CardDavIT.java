@@ -1,15 +1,15 @@
 package io.contactsync.sync.connector.carddav;
 
+import static io.contactsync.sync.SyncFixtures.secretCredentials;
+import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactsync.api.v1alpha1.CardDavConnector;
-import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
-import io.contactsync.api.v1alpha1.SecretReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
@@ -58,11 +58,8 @@ class CardDavIT {
   @BeforeEach
   void setUp() throws Exception {
     Assumptions.assumeTrue(BASE != null, "no CardDAV server: run eval \"$(.ci/servers/radicale.sh)\" first (.ci/run does)");
-    Path creds = dir.resolve("credentials/dav-creds");
-    Files.createDirectories(creds);
-    Files.writeString(creds.resolve("username"), System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"));
-    Files.writeString(creds.resolve("password"), System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"));
-    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_CARDDAV_CA")), creds.resolve("ca.crt"));
+    writeCredentials(dir.resolve("credentials"), "dav-creds", System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"),
+        System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"), System.getenv("CONTACTSYNC_TEST_CARDDAV_CA"));
     http = HttpClient.newBuilder().sslContext(TlsTrust.context(credentials())).build();
     book = BASE + "book-" + Long.toString(System.nanoTime(), 36) + "/";
     assertThat(send("MKCOL", book, "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:mkcol xmlns:d=\"DAV:\" "
@@ -73,16 +70,9 @@ class CardDavIT {
   }
 
   Credentials credentials() throws Exception {
-    return CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("source", secret("dav-creds"));
+    return CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("source", secretCredentials("dav-creds"));
   }
 
-  static CredentialsRef secret(String name) {
-    SecretReference s = new SecretReference();
-    s.setName(name);
-    CredentialsRef ref = new CredentialsRef();
-    ref.setSecretRef(s);
-    return ref;
-  }
 
   HttpResponse<String> send(String method, String url, String body) throws Exception {
     String auth = Base64.getEncoder().encodeToString((System.getenv("CONTACTSYNC_TEST_CARDDAV_USER") + ":"
@@ -103,7 +93,7 @@ class CardDavIT {
   CardDavConnector dav(String url, String credentials) {
     CardDavConnector c = new CardDavConnector();
     c.setUrl(url);
-    c.setCredentials(secret(credentials));
+    c.setCredentials(secretCredentials(credentials));
     return c;
   }
 
@@ -200,13 +190,10 @@ class CardDavIT {
 
   @Test
   void wrongCredentialsAndADownServerGiveOneClearLine() throws Exception {
-    Path bad = dir.resolve("credentials/bad");
-    Files.createDirectories(bad);
-    Files.writeString(bad.resolve("username"), System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"));
-    Files.writeString(bad.resolve("password"), "wrong-password-canary");
-    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_CARDDAV_CA")), bad.resolve("ca.crt"));
+    writeCredentials(dir.resolve("credentials"), "bad", System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"),
+        "wrong-password-canary", System.getenv("CONTACTSYNC_TEST_CARDDAV_CA"));
     CredentialStore store = CredentialStore.perSecretName(dir.resolve("credentials"));
-    CardDavSource wrong = new CardDavSource(dav(book, "bad"), store.forEndpoint("source", secret("bad")));
+    CardDavSource wrong = new CardDavSource(dav(book, "bad"), store.forEndpoint("source", secretCredentials("bad")));
     assertThatThrownBy(() -> wrong.read(Map.of(), null)).hasMessageContaining("answered HTTP 401: check username and "
         + "password in the credentials Secret").hasMessageNotContaining("wrong-password-canary");
     CardDavSource down = new CardDavSource(dav(book.replaceAll(":\\d+/", ":1/"), "dav-creds"), credentials());

@@ -1,5 +1,7 @@
 package io.contactsync.sync.connector.ldap;
 
+import static io.contactsync.sync.SyncFixtures.secretCredentials;
+import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,13 +10,11 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchScope;
-import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.LdapConnector;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
-import io.contactsync.api.v1alpha1.SecretReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
@@ -53,11 +53,8 @@ class LdapIT {
   @BeforeEach
   void setUp() throws Exception {
     Assumptions.assumeTrue(URL != null, "no LDAP server: run eval \"$(.ci/servers/slapd.sh)\" first (.ci/run does)");
-    Path creds = dir.resolve("credentials/ldap-creds");
-    Files.createDirectories(creds);
-    Files.writeString(creds.resolve("username"), System.getenv("CONTACTSYNC_TEST_LDAP_BIND_DN"));
-    Files.writeString(creds.resolve("password"), System.getenv("CONTACTSYNC_TEST_LDAP_PASSWORD"));
-    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_LDAP_CA")), creds.resolve("ca.crt"));
+    writeCredentials(dir.resolve("credentials"), "ldap-creds", System.getenv("CONTACTSYNC_TEST_LDAP_BIND_DN"),
+        System.getenv("CONTACTSYNC_TEST_LDAP_PASSWORD"), System.getenv("CONTACTSYNC_TEST_LDAP_CA"));
     admin = new LdapEndpoint("test", ldap(URL, "dc=example,dc=com"), credentials("ldap-creds")).connect();
     ou = "ou=t" + Long.toString(System.nanoTime(), 36) + "," + System.getenv("CONTACTSYNC_TEST_LDAP_BASE");
     admin.add(ou, new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", ou.substring(3, ou.indexOf(','))));
@@ -69,22 +66,15 @@ class LdapIT {
   }
 
   Credentials credentials(String name) throws Exception {
-    return CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("source", secret(name));
+    return CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("source", secretCredentials(name));
   }
 
-  static CredentialsRef secret(String name) {
-    SecretReference s = new SecretReference();
-    s.setName(name);
-    CredentialsRef ref = new CredentialsRef();
-    ref.setSecretRef(s);
-    return ref;
-  }
 
   static LdapConnector ldap(String url, String baseDn) {
     LdapConnector c = new LdapConnector();
     c.setUrl(url);
     c.setBaseDn(baseDn);
-    c.setCredentials(secret("ldap-creds"));
+    c.setCredentials(secretCredentials("ldap-creds"));
     return c;
   }
 
@@ -189,11 +179,8 @@ class LdapIT {
     plaintext.setAllowInsecureTransport(true);
     assertThatThrownBy(() -> new LdapSource(plaintext, credentials("ldap-creds")).read(Map.of(), null))
         .hasMessageContaining("cannot connect: the server requires TLS");
-    Path bad = dir.resolve("credentials/bad");
-    Files.createDirectories(bad);
-    Files.writeString(bad.resolve("username"), System.getenv("CONTACTSYNC_TEST_LDAP_BIND_DN"));
-    Files.writeString(bad.resolve("password"), "wrong-canary");
-    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_LDAP_CA")), bad.resolve("ca.crt"));
+    writeCredentials(dir.resolve("credentials"), "bad", System.getenv("CONTACTSYNC_TEST_LDAP_BIND_DN"), "wrong-canary",
+        System.getenv("CONTACTSYNC_TEST_LDAP_CA"));
     assertThatThrownBy(() -> new LdapSource(ldap(URL, ou), credentials("bad")).read(Map.of(), null))
         .hasMessageContaining("authentication failed").hasMessageNotContaining("wrong-canary");
     assertThatThrownBy(() -> new LdapSource(ldap(URL.replaceAll(":\\d+$", ":1"), ou), credentials("ldap-creds")).read(Map.of(), null))

@@ -1,16 +1,16 @@
 package io.contactsync.sync.connector.postgres;
 
+import static io.contactsync.sync.SyncFixtures.secretCredentials;
+import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PostgresColumn;
 import io.contactsync.api.v1alpha1.PostgresConnector;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
-import io.contactsync.api.v1alpha1.SecretReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
@@ -55,11 +55,8 @@ class PostgresIT {
     table = "contacts_" + Long.toString(System.nanoTime(), 36);
     keys = new FileKeyStore(dir.resolve("state"));
     checkpoints = new CheckpointStore(dir.resolve("state"));
-    Path creds = dir.resolve("credentials/pg-creds");
-    Files.createDirectories(creds);
-    Files.writeString(creds.resolve("username"), System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"));
-    Files.writeString(creds.resolve("password"), System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"));
-    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_POSTGRES_CA")), creds.resolve("ca.crt"));
+    writeCredentials(dir.resolve("credentials"), "pg-creds", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"),
+        System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"), System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
   }
 
   static String verified() {
@@ -75,20 +72,13 @@ class PostgresIT {
     return DriverManager.getConnection(URL, p);
   }
 
-  static CredentialsRef secret(String name) {
-    SecretReference s = new SecretReference();
-    s.setName(name);
-    CredentialsRef ref = new CredentialsRef();
-    ref.setSecretRef(s);
-    return ref;
-  }
 
   PostgresConnector pg(String url, String credentials) {
     PostgresConnector pg = new PostgresConnector();
     pg.setUrl(url);
     pg.setTable(table);
     pg.setCreateTable(true);
-    pg.setCredentials(secret(credentials));
+    pg.setCredentials(secretCredentials(credentials));
     pg.getColumns().add(new PostgresColumn("name.given", "given_name"));
     pg.getColumns().add(new PostgresColumn("emails[0].value", "email_token"));
     return pg;
@@ -171,7 +161,7 @@ class PostgresIT {
     src.setUrl(verified());
     src.setTable(table + "_src");
     src.setCursorColumn("updated_at");
-    src.setCredentials(secret("pg-creds"));
+    src.setCredentials(secretCredentials("pg-creds"));
     SourceSpec sourceSpec = new SourceSpec();
     sourceSpec.setPostgres(src);
     PostgresSource reader = new PostgresSource(src, CredentialStore.perSecretName(dir.resolve("credentials"))
@@ -220,11 +210,8 @@ class PostgresIT {
 
   @Test
   void wrongCredentialsPlaintextAndADownServerGiveOneClearLine() throws Exception {
-    Path bad = dir.resolve("credentials/bad-creds");
-    Files.createDirectories(bad);
-    Files.writeString(bad.resolve("username"), System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"));
-    Files.writeString(bad.resolve("password"), "not-the-password-canary");
-    Files.copy(Path.of(System.getenv("CONTACTSYNC_TEST_POSTGRES_CA")), bad.resolve("ca.crt"));
+    writeCredentials(dir.resolve("credentials"), "bad-creds", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"),
+        "not-the-password-canary", System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
     writeSource(contacts(5));
 
     assertThatThrownBy(() -> run(fileToPostgres(pg(verified(), "bad-creds"), SyncMode.Full)))
