@@ -4,6 +4,7 @@
 #   eval "$(.ci/servers/postgres.sh)"
 # Idempotent: reuses a running server. Env: CONTACTSYNC_PG_HOME (/tmp/contactsync-pg), CONTACTSYNC_PG_PORT (15432).
 set -euo pipefail
+. "$(dirname "$0")/tls.sh"
 home=${CONTACTSYNC_PG_HOME:-/tmp/contactsync-pg}
 port=${CONTACTSYNC_PG_PORT:-15432}
 password=contactsync-test
@@ -21,12 +22,8 @@ if [ -f "$home/data/postmaster.pid" ] && runuser -u postgres -- "$bin/pg_ctl" -D
   emit; exit 0
 fi
 rm -rf "$home"; mkdir -p "$home/tls"
-( cd "$home/tls"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 3650 -subj "/CN=contactsync-test-ca"
-  openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=localhost"
-  printf "subjectAltName=IP:127.0.0.1,DNS:localhost\n" > server.ext
-  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 3650 -extfile server.ext
-  chmod 600 server.key ) >/dev/null 2>&1
+make_test_tls "$home/tls"
+chmod 600 "$home/tls/server.key"   # PostgreSQL refuses a key others can read
 echo "$password" > "$home/pwfile"
 chown -R postgres "$home"
 runuser -u postgres -- "$bin/initdb" -D "$home/data" -U postgres -A scram-sha-256 --pwfile="$home/pwfile" >/dev/null

@@ -3,6 +3,7 @@
 # owner-only rights. Prints the environment the tests read, so:  eval "$(.ci/servers/radicale.sh)"
 # Idempotent. Env: CONTACTSYNC_DAV_HOME (/tmp/contactsync-dav), CONTACTSYNC_DAV_PORT (15232).
 set -euo pipefail
+. "$(dirname "$0")/tls.sh"
 home=${CONTACTSYNC_DAV_HOME:-/tmp/contactsync-dav}
 port=${CONTACTSYNC_DAV_PORT:-15232}
 user=contactsync
@@ -18,12 +19,7 @@ if ! command -v radicale >/dev/null 2>&1 || ! command -v htpasswd >/dev/null 2>&
 fi
 if [ -f "$home/radicale.pid" ] && kill -0 "$(cat "$home/radicale.pid")" 2>/dev/null; then emit; exit 0; fi
 rm -rf "$home"; mkdir -p "$home/tls" "$home/collections"
-( cd "$home/tls"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 3650 -subj "/CN=contactsync-test-ca"
-  openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=localhost"
-  printf "subjectAltName=IP:127.0.0.1,DNS:localhost\n" > server.ext
-  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 3650 -extfile server.ext
-) >/dev/null 2>&1
+make_test_tls "$home/tls"
 htpasswd -B -b -c "$home/users" "$user" "$password" >/dev/null 2>&1
 cat > "$home/config" <<CONF
 [server]

@@ -5,6 +5,7 @@
 #   eval "$(.ci/servers/slapd.sh)"
 # Idempotent. Env: CONTACTSYNC_LDAP_HOME (/tmp/contactsync-ldap), CONTACTSYNC_LDAP_PORT (13389; ldaps on +1).
 set -euo pipefail
+. "$(dirname "$0")/tls.sh"
 home=${CONTACTSYNC_LDAP_HOME:-/tmp/contactsync-ldap}
 port=${CONTACTSYNC_LDAP_PORT:-13389}
 sport=$((port + 1))
@@ -23,12 +24,7 @@ if ! command -v slapd >/dev/null 2>&1 && [ ! -x /usr/sbin/slapd ]; then
 fi
 if [ -f "$home/slapd.pid" ] && kill -0 "$(cat "$home/slapd.pid")" 2>/dev/null; then emit; exit 0; fi
 rm -rf "$home"; mkdir -p "$home/tls" "$home/data"
-( cd "$home/tls"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 3650 -subj "/CN=contactsync-test-ca"
-  openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=localhost"
-  printf "subjectAltName=IP:127.0.0.1,DNS:localhost\n" > server.ext
-  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 3650 -extfile server.ext
-) >/dev/null 2>&1
+make_test_tls "$home/tls"
 hash=$(/usr/sbin/slappasswd -s "$password")
 cat > "$home/slapd.conf" <<CONF
 include /etc/ldap/schema/core.schema
