@@ -11,6 +11,7 @@ import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.runs.FinishedRun;
 import io.contactsync.operator.runs.RunState;
+import io.contactsync.sync.config.SyncValidation;
 import io.contactsync.sync.config.Violation;
 import io.contactsync.sync.pipeline.RunReport;
 import java.net.URI;
@@ -91,20 +92,9 @@ public final class SyncStatus {
       caveats.add("spec.timeZone '" + sync.getSpec().getTimeZone() + "' is not applied: CronJobs have a time zone only "
           + "from Kubernetes 1.27, so the schedule follows the kube-controller-manager's zone");
     }
-    List<String> insecure = new ArrayList<>();
-    if (sync.getSpec().getSource() != null) {
-      sync.getSpec().getSource().connectors().values().stream().filter(SyncStatus::allowsInsecure).findFirst()
-          .ifPresent(c -> insecure.add("the source"));
-    }
-    for (var d : sync.getSpec().getDestinations()) {
-      if (d.connectors().values().stream().anyMatch(SyncStatus::allowsInsecure)) insecure.add("destination '" + d.getName() + "'");
-    }
+    List<String> insecure = SyncValidation.insecureEndpoints(sync.getSpec().getSource(), sync.getSpec().getDestinations());
     if (!insecure.isEmpty()) caveats.add(String.join(", ", insecure) + " allowed insecure transport");
     return caveats.isEmpty() ? "" : "; " + String.join("; ", caveats);
-  }
-
-  private static boolean allowsInsecure(Object connector) {
-    return connector instanceof RemoteConnector remote && Boolean.TRUE.equals(remote.getAllowInsecureTransport());
   }
 
   private static Condition lastRun(FinishedRun run, List<Condition> before, long generation, Instant now) {

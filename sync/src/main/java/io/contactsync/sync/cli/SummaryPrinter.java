@@ -1,11 +1,10 @@
 package io.contactsync.sync.cli;
 
-import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.sync.config.JobConfig;
-import io.contactsync.sync.pipeline.RunSummary;
+import io.contactsync.sync.config.SyncValidation;
 import io.contactsync.sync.pipeline.RunSummary.DestinationSummary;
+import io.contactsync.sync.pipeline.RunSummary;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,20 +32,11 @@ final class SummaryPrinter {
 
   /** Endpoints whose plaintext was allowed with allowInsecureTransport: a run says so every time. */
   static void printInsecure(JobConfig job, PrintWriter out) {
-    List<String> insecure = new ArrayList<>();
-    job.source().connectors().values().stream().filter(SummaryPrinter::insecure).findFirst().ifPresent(c -> insecure.add("the source"));
-    for (JobConfig.Destination d : job.destinations()) {
-      if (d.connector().connectors().values().stream().anyMatch(SummaryPrinter::insecure)) {
-        insecure.add("destination '" + d.name() + "'");
-      }
-    }
+    List<String> insecure = SyncValidation.insecureEndpoints(job.source(),
+        job.destinations().stream().map(JobConfig.Destination::connector).toList());
     if (!insecure.isEmpty()) {
       out.printf("  warning: unencrypted transport allowed (allowInsecureTransport) for %s%n", String.join(", ", insecure));
     }
-  }
-
-  private static boolean insecure(Object connector) {
-    return connector instanceof RemoteConnector r && Boolean.TRUE.equals(r.getAllowInsecureTransport());
   }
 
   private static String reasons(Map<String, Long> byReason) {

@@ -7,6 +7,7 @@ import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.RemoteConnector;
+import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.connector.Credentials;
 import io.contactsync.sync.format.ContactFields;
@@ -178,6 +179,24 @@ public final class SyncValidation {
         }
       }
     }
+  }
+
+  /** The endpoints that set allowInsecureTransport ("the source", "destination 'x'"), in spec order, to be said. */
+  public static List<String> insecureEndpoints(SourceSpec source, List<DestinationSpec> destinations) {
+    List<String> insecure = new ArrayList<>();
+    if (source != null && source.connectors().values().stream().anyMatch(SyncValidation::allowsInsecure)) {
+      insecure.add("the source");
+    }
+    for (DestinationSpec d : destinations) {
+      if (d.connectors().values().stream().anyMatch(SyncValidation::allowsInsecure)) {
+        insecure.add("destination '" + d.getName() + "'");
+      }
+    }
+    return insecure;
+  }
+
+  private static boolean allowsInsecure(Object connector) {
+    return connector instanceof RemoteConnector remote && Boolean.TRUE.equals(remote.getAllowInsecureTransport());
   }
 
   private static void transport(String label, Object connector, List<Violation> out) {

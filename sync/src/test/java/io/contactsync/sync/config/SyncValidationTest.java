@@ -162,4 +162,15 @@ class SyncValidationTest {
         Map.of("username", "sealed.v1.AAAA", "password", "sealed.v1.BBBB")));
     assertThat(SyncValidation.violations(sealed, only(p))).isEmpty();
   }
+
+  @Test
+  void endpointsThatAllowedInsecureTransportAreNamedInSpecOrder() {
+    var ref = new PolicyReference("p", null);
+    ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("tls", "https://hooks.example.com/in", ref),
+        webhookDestination("plain", "http://hooks.example.com/in", ref));
+    assertThat(SyncValidation.insecureEndpoints(s.getSpec().getSource(), s.getSpec().getDestinations())).isEmpty();
+    s.getSpec().getDestinations().get(1).getWebhook().setAllowInsecureTransport(true);
+    assertThat(SyncValidation.insecureEndpoints(s.getSpec().getSource(), s.getSpec().getDestinations()))
+        .containsExactly("destination 'plain'");
+  }
 }
