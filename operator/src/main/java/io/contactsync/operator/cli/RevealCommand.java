@@ -104,7 +104,7 @@ public final class RevealCommand implements Callable<Integer> {
       throw new ConfigurationException(e.getCode() == 403
           ? "you may not read the keys of " + namespace + "/" + policy + ": only the policy's keyReaders may"
           : "reading the keys of " + namespace + "/" + policy + " failed ("
-              + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no connection") + "); check KUBECONFIG");
+              + SealingKeyCommands.apiFailure(e) + "); check KUBECONFIG");
     }
   }
 

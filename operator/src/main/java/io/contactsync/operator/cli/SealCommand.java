@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,10 +41,7 @@ public final class SealCommand implements Callable<Integer> {
       + "Default: read it from the cluster.")
   Path publicKey;
 
-  @Option(names = "--operator-namespace", defaultValue = "${env:CONTACTSYNC_OPERATOR_NAMESPACE:-contactsync-system}",
-      description = "Where the operator runs, to read its public key (default: $CONTACTSYNC_OPERATOR_NAMESPACE, "
-          + "else ${DEFAULT-VALUE}).")
-  String operatorNamespace;
+  @Mixin SealingKeyCommands.OperatorNamespace operator;
 
   @Override
   public Integer call() throws IOException, GeneralSecurityException, ConfigurationException {
@@ -60,6 +58,6 @@ public final class SealCommand implements Callable<Integer> {
   }
 
   private String publicKeyset() throws IOException, ConfigurationException {
-    return publicKey != null ? Files.readString(publicKey) : SealingKeyCommands.publicKeyset(operatorNamespace);
+    return publicKey != null ? Files.readString(publicKey) : SealingKeyCommands.publicKeyset(operator.namespace);
   }
 }

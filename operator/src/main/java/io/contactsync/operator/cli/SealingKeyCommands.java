@@ -30,6 +30,11 @@ public final class SealingKeyCommands {
     String namespace;
   }
 
+  /** What went wrong talking to the API server, for a one-line error: the status code, never the response body. */
+  static String apiFailure(KubernetesClientException e) {
+    return e.getCode() > 0 ? "HTTP " + e.getCode() : "no connection";
+  }
+
   /** The operator's public keyset from its ConfigMap. */
   static String publicKeyset(String namespace) throws ConfigurationException {
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
@@ -42,8 +47,7 @@ public final class SealingKeyCommands {
       return keyset;
     } catch (KubernetesClientException e) {
       throw new ConfigurationException("the operator's public key could not be read from ConfigMap " + namespace
-          + "/" + Names.SEALING_PUBLIC_KEY_CONFIGMAP + " (" + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no connection")
-          + "); check KUBECONFIG and --operator-namespace, or pass --public-key FILE");
+          + "/" + Names.SEALING_PUBLIC_KEY_CONFIGMAP + " (" + apiFailure(e) + "); check KUBECONFIG and --operator-namespace, or pass --public-key FILE");
     }
   }
 
@@ -93,7 +97,7 @@ public final class SealingKeyCommands {
           throw new ConfigurationException(e.getMessage());
         } catch (KubernetesClientException e) {
           throw new ConfigurationException("rotating the sealing keys in " + operator.namespace + " failed ("
-              + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no connection") + "); nothing changed");
+              + apiFailure(e) + "); nothing changed");
         }
         spec.commandLine().getOut().printf("Rotated the sealing keys in %s: %d keys, the newest primary. The public key "
             + "in ConfigMap %s is updated.%n", operator.namespace, size, Names.SEALING_PUBLIC_KEY_CONFIGMAP);
