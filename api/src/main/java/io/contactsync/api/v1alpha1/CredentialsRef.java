@@ -1,5 +1,6 @@
 package io.contactsync.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
@@ -19,5 +20,9 @@ public class CredentialsRef {
   public SecretReference getSecretRef() { return secretRef; }
   public void setSecretRef(SecretReference secretRef) { this.secretRef = secretRef; }
   public Map<String, String> getSealed() { return sealed; }
+
+  /** Whether any value is sealed here (an empty map counts as none). */
+  @JsonIgnore
+  public boolean hasSealed() { return sealed != null && !sealed.isEmpty(); }
   public void setSealed(Map<String, String> sealed) { this.sealed = sealed; }
 }

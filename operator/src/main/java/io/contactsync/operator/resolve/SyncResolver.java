@@ -128,7 +128,7 @@ public final class SyncResolver {
   /** Opens sealed credentials; a value that does not open is named by endpoint and key, never shown. */
   private static Optional<Map<String, String>> unsealed(ContactSync sync, String label, CredentialsRef ref,
       SealingKeys keys, List<Violation> violations) {
-    if (ref.getSealed() == null || ref.getSealed().isEmpty()) return Optional.empty();
+    if (!ref.hasSealed()) return Optional.empty();
     String namespace = sync.getMetadata().getNamespace();
     String name = sync.getMetadata().getName();
     Map<String, String> opened = new TreeMap<>();

@@ -166,7 +166,7 @@ public final class SyncValidation {
     if (!(connector instanceof RemoteConnector remote) || remote.getCredentials() == null) return;
     CredentialsRef ref = remote.getCredentials();
     boolean secret = ref.getSecretRef() != null;
-    boolean sealed = ref.getSealed() != null && !ref.getSealed().isEmpty();
+    boolean sealed = ref.hasSealed();
     if (secret == sealed) {
       out.add(new Violation(Violation.INVALID_SPEC, label + (secret ? " sets both credentials.secretRef and "
           + "credentials.sealed: set one" : " has empty credentials: set credentials.secretRef or credentials.sealed")));

@@ -34,8 +34,7 @@ public final class CredentialStore {
 
   /** @param endpoint "source" or a destination's name */
   public Credentials forEndpoint(String endpoint, CredentialsRef ref) throws IOException {
-    boolean sealed = ref != null && ref.getSealed() != null && !ref.getSealed().isEmpty();
-    if (ref == null || (ref.getSecretRef() == null && !sealed)) return Credentials.none();
+    if (ref == null || (ref.getSecretRef() == null && !ref.hasSealed())) return Credentials.none();
     String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
     if (bySecretName && ref.getSecretRef() == null) {
       throw new IOException(label + " has sealed credentials, which only the operator that sealed them can open; for a "
