@@ -4,6 +4,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.privacy.keys.PolicyKeys;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class PolicyKeysSecret {
 
   /** A Secret holding the given keys. */
   public static Secret desired(PrivacyPolicy policy, PolicyKeys keys) {
-    return secret(policy, keys, requested(policy));
+    return secret(policy, keys, annotation(policy, Names.ROTATE_KEYS_REQUESTED_AT));
   }
 
   /**
@@ -39,15 +40,14 @@ public final class PolicyKeysSecret {
    */
   public static Secret desired(PrivacyPolicy policy, Secret actual, Supplier<PolicyKeys> generate) {
     if (actual == null) return desired(policy, generate.get());
-    String request = requested(policy);
-    String done = actual.getMetadata().getAnnotations() == null ? null
-        : actual.getMetadata().getAnnotations().get(Names.KEYS_ROTATED_FOR);
-    if (request == null || request.equals(done)) return unchanged(policy, actual);
+    String request = annotation(policy, Names.ROTATE_KEYS_REQUESTED_AT);
+    String done = annotation(actual, Names.KEYS_ROTATED_FOR);
+    if (request == null || request.equals(done)) return unchanged(policy, actual, done);
     PolicyKeys keys;
     try {
       keys = parse(actual);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return unchanged(policy, actual); // never overwrite keys it cannot read: they may be all that opens old data
+      return unchanged(policy, actual, done); // never overwrite keys it cannot read: they may be all that opens old data
     }
     for (KeyPurpose purpose : purposes(policy)) keys = keys.rotate(purpose);
     return secret(policy, keys, request);
@@ -55,7 +55,7 @@ public final class PolicyKeysSecret {
 
   /** The purposes a rotation request covers; what {@link #rotationProblems} reports is left out. */
   public static List<KeyPurpose> purposes(PrivacyPolicy policy) {
-    String listed = rotateKeys(policy);
+    String listed = annotation(policy, Names.ROTATE_KEYS);
     if (listed == null || listed.isBlank()) return ROTATED_BY_DEFAULT;
     List<KeyPurpose> out = new ArrayList<>();
     for (String name : listed.split(",")) {
@@ -67,7 +67,7 @@ public final class PolicyKeysSecret {
 
   /** What is wrong with the policy's rotate-keys annotation, for its status. */
   public static List<String> rotationProblems(PrivacyPolicy policy) {
-    String listed = rotateKeys(policy);
+    String listed = annotation(policy, Names.ROTATE_KEYS);
     if (listed == null || listed.isBlank()) return List.of();
     List<String> problems = new ArrayList<>();
     for (String name : listed.split(",")) {
@@ -91,9 +91,9 @@ public final class PolicyKeysSecret {
     }
   }
 
-  private static String rotateKeys(PrivacyPolicy policy) {
-    Map<String, String> annotations = policy.getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(Names.ROTATE_KEYS);
+  private static String annotation(HasMetadata resource, String key) {
+    Map<String, String> annotations = resource.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(key);
   }
 
   public static PolicyKeys parse(Secret secret) throws GeneralSecurityException {
@@ -106,15 +106,8 @@ public final class PolicyKeysSecret {
     return PolicyKeys.parse(serialized);
   }
 
-  private static String requested(PrivacyPolicy policy) {
-    Map<String, String> annotations = policy.getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(Names.ROTATE_KEYS_REQUESTED_AT);
-  }
-
-  private static Secret unchanged(PrivacyPolicy policy, Secret actual) {
-    String done = actual.getMetadata().getAnnotations() == null ? null
-        : actual.getMetadata().getAnnotations().get(Names.KEYS_ROTATED_FOR);
-    return base(policy, done).withData(new TreeMap<>(actual.getData() == null ? Map.of() : actual.getData())).build();
+  private static Secret unchanged(PrivacyPolicy policy, Secret actual, String rotatedFor) {
+    return base(policy, rotatedFor).withData(new TreeMap<>(actual.getData() == null ? Map.of() : actual.getData())).build();
   }
 
   private static Secret secret(PrivacyPolicy policy, PolicyKeys keys, String rotatedFor) {

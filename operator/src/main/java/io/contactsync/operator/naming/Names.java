@@ -26,7 +26,6 @@ public final class Names {
   public static final String MANAGER = "contactsync-operator";
   public static final String VIEWER_CLUSTER_ROLE = "contactsync-viewer";
   public static final String EDITOR_CLUSTER_ROLE = "contactsync-editor";
-  /** Selects every object the operator manages, for its informers. */
   /** On a PrivacyPolicy: set (to a new value, e.g. a timestamp) to rotate its keys once per value. */
   public static final String ROTATE_KEYS_REQUESTED_AT = "contactsync.io/rotate-keys-requested-at";
   /** On a PrivacyPolicy: which keys a rotation adds a new primary to; default tokenize,hash,encrypt. */
@@ -41,6 +40,7 @@ public final class Names {
   public static final String SEALING_PUBLIC_KEY_CONFIGMAP = "contactsync-sealing-public-key";
   public static final String SEALING_PUBLIC_KEYSET_KEY = "public-keyset.json";
 
+  /** Selects every object the operator manages, for its informers. */
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGER;
   public static final String SYNC_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=sync";
   public static final String STATE_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=state";

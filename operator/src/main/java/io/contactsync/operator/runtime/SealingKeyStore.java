@@ -33,12 +33,7 @@ public final class SealingKeyStore {
           + Names.SEALING_KEYSET_KEY + "; restore it from a backup, or delete it to start with new keys "
           + "(values sealed before will no longer open)");
     }
-    SealingKeys keys;
-    try {
-      keys = SealingKeys.parse(keyset);
-    } catch (GeneralSecurityException e) {
-      throw failure(namespace, "does not hold a Tink HPKE keyset", e);
-    }
+    SealingKeys keys = parse(namespace, keyset);
     publishPublicKey(client, namespace, keys);
     return keys;
   }
@@ -56,12 +51,7 @@ public final class SealingKeyStore {
       throw new IllegalStateException("there is no Secret " + namespace + "/" + Names.SEALING_KEYS_SECRET
           + " with a keyset to rotate: is the operator running in " + namespace + "?");
     }
-    SealingKeys rotated;
-    try {
-      rotated = SealingKeys.parse(keyset).rotate();
-    } catch (GeneralSecurityException e) {
-      throw failure(namespace, "does not hold a Tink HPKE keyset", e);
-    }
+    SealingKeys rotated = parse(namespace, keyset).rotate();
     Secret desired = SealingKeyObjects.secret(namespace, rotated);
     desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
     client.resource(desired).update();
@@ -78,6 +68,14 @@ public final class SealingKeyStore {
     } else {
       desired.getMetadata().setResourceVersion(actual.getMetadata().getResourceVersion());
       client.resource(desired).update();
+    }
+  }
+
+  private static SealingKeys parse(String namespace, String keyset) {
+    try {
+      return SealingKeys.parse(keyset);
+    } catch (GeneralSecurityException e) {
+      throw failure(namespace, "does not hold a Tink HPKE keyset", e);
     }
   }
 
