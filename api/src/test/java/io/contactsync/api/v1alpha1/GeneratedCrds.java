@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The CRDs as the build generated them (target/crds) and as committed (crds/ at the project root). */
+/** The CRDs as the build generated them (target/crds) and as committed (crds/ at the project root, and its copy in the Helm chart). */
 final class GeneratedCrds {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final List<String> FILES =
@@ -21,6 +21,11 @@ final class GeneratedCrds {
 
   static Path committed(String file) {
     return projectRoot().resolve("crds").resolve(file);
+  }
+
+  /** The copy the Helm chart installs (Helm reads CRDs only from inside the chart). */
+  static Path inChart(String file) {
+    return projectRoot().resolve("charts/contactsync-operator/crds").resolve(file);
   }
 
   static Path projectRoot() {

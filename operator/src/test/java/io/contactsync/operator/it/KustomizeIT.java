@@ -29,7 +29,8 @@ class KustomizeIT {
         .filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
   }
 
-  private static List<HasMetadata> render(KubernetesClient client) throws Exception {
+  /** What `kubectl kustomize config/default` makes (the test is skipped without kubectl). */
+  static List<HasMetadata> render(KubernetesClient client) throws Exception {
     String kubectl = kubectl();
     assumeTrue(kubectl != null, "no kubectl on PATH: it renders config/default with its built-in kustomize");
     Process process = new ProcessBuilder(kubectl, "kustomize", TestCluster.ROOT.resolve("config/default").toString())
@@ -58,7 +59,7 @@ class KustomizeIT {
           "ClusterRole/contactsync-operator", "ClusterRole/contactsync-viewer", "ClusterRole/contactsync-editor",
           "ClusterRoleBinding/contactsync-operator",
           "Role/contactsync-sealing-public-key-reader", "RoleBinding/contactsync-sealing-public-key-reader",
-          "Deployment/contactsync-operator");
+          "Deployment/contactsync-operator", "Service/contactsync-operator-metrics");
       assertThat(only(items, ClusterRoleBinding.class).getSubjects().get(0).getNamespace()).isEqualTo("contactsync-system");
 
       Deployment deployment = only(items, Deployment.class);

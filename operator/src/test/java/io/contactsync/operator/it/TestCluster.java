@@ -54,9 +54,14 @@ final class TestCluster {
    * writes (authorization reviews, which persist nothing, are not writes).
    */
   static KubernetesClient operator(List<String> writes) {
+    return serviceAccount(OPERATOR_NAMESPACE, OPERATOR_ACCOUNT, writes);
+  }
+
+  /** A client acting as the ServiceAccount {@code namespace/name}, with the groups Kubernetes gives it, recording writes. */
+  static KubernetesClient serviceAccount(String namespace, String name, List<String> writes) {
     Config config = new io.fabric8.kubernetes.client.ConfigBuilder(Config.autoConfigure(null))
-        .withImpersonateUsername("system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + OPERATOR_ACCOUNT)
-        .withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE, "system:authenticated")
+        .withImpersonateUsername("system:serviceaccount:" + namespace + ":" + name)
+        .withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated")
         .build();
     return new KubernetesClientBuilder().withConfig(config)
         .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {

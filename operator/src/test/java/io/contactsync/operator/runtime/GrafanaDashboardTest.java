@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shipped Grafana dashboard queries only series the operator serves, with the labels it gives them. */
 class GrafanaDashboardTest {
-  private static final Path DASHBOARD = Path.of("..", "config", "grafana", "contactsync-dashboard.json");
+  private static final Path DASHBOARD = Path.of("..", "charts", "contactsync-operator", "files", "grafana", "contactsync-dashboard.json");
   private static final Pattern METRIC = Pattern.compile("contactsync_[a-z_]+");
   private static final Pattern MATCHER = Pattern.compile("([a-z_]+)=\"([^\"]+)\"");
 

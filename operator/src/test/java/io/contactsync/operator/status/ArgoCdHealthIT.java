@@ -27,11 +27,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Argo CD health checks in config/argocd, run by a real Lua 5.1 interpreter (Argo CD's gopher-lua speaks 5.1)
+ * The Argo CD health checks in charts/contactsync-operator/files/argocd, run by a real Lua 5.1 interpreter (Argo CD's gopher-lua speaks 5.1)
  * against statuses made by the operator's own status builders.
  */
 class ArgoCdHealthIT {
-  private static final Path CHECKS = Path.of("..", "config", "argocd", "contactsync.io").toAbsolutePath().normalize();
+  private static final Path CHECKS = Path.of("..", "charts", "contactsync-operator", "files", "argocd", "contactsync.io").toAbsolutePath().normalize();
   private static final Instant T0 = StatusTest.T0;
   private static final ObjectMapper JSON = new ObjectMapper();
 
