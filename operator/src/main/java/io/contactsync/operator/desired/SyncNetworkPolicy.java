@@ -58,7 +58,7 @@ public final class SyncNetworkPolicy {
         .withNewSpec()
         .withPodSelector(new LabelSelectorBuilder().withMatchLabels(Names.syncPodSelector(sync)).build())
         .withPolicyTypes("Ingress", "Egress")
-        .withEgress(egress)
+        .withEgress(egress.stream().distinct().toList()) // a source that is also a destination needs one rule
         .endSpec()
         .build();
   }

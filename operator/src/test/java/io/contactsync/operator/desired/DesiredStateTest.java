@@ -128,6 +128,14 @@ class DesiredStateTest {
   }
 
   @Test
+  void anEndpointUsedAsSourceAndDestinationOpensOneRule() {
+    Endpoint database = new Endpoint.InCluster("db", Map.of("app", "pg"), "postgres");
+    NetworkPolicy np = SyncNetworkPolicy.desired(crm(), List.of(database, new Endpoint.InCluster("db", Map.of("app", "pg"), "postgres")));
+    assertThat(np.getSpec().getEgress()).as("DNS and the database, once").hasSize(2);
+    assertThat(np.getSpec().getEgress().get(1).getPorts().get(0).getPort()).isEqualTo(new IntOrString("postgres"));
+  }
+
+  @Test
   void theCronJobRunsTheSyncCommandOneAtATimeUnderPodSecurityRestricted() {
     ContactSync sync = crm();
     sync.getSpec().setRetries(2);
