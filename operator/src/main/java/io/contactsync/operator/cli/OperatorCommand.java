@@ -3,6 +3,7 @@ package io.contactsync.operator.cli;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.operator.runtime.HealthAndMetricsServer;
+import io.contactsync.operator.runtime.OwnImage;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -18,8 +19,12 @@ import picocli.CommandLine.Option;
     description = {"Runs the operator: reconciles ContactSyncs and PrivacyPolicies into locked-down CronJobs.",
         "Takes its cluster from the in-cluster service account, else KUBECONFIG."})
 public final class OperatorCommand implements Callable<Integer> {
-  @Option(names = "--image", defaultValue = "${env:CONTACTSYNC_IMAGE:-contactsync-operator:latest}",
-      description = "Image of the sync pods: this operator's own (default: $CONTACTSYNC_IMAGE, else ${DEFAULT-VALUE}).")
+  /** Outside a Pod, with no --image and no CONTACTSYNC_IMAGE: the image a local build is tagged with. */
+  static final String FALLBACK_IMAGE = "contactsync-operator:latest";
+
+  @Option(names = "--image", defaultValue = "${env:CONTACTSYNC_IMAGE}",
+      description = {"Image of the sync pods (default: $CONTACTSYNC_IMAGE, else the image of this operator's own Pod",
+          "named by $POD_NAME, else " + FALLBACK_IMAGE + ")."})
   String image;
 
   @Option(names = "--image-pull-policy", defaultValue = "IfNotPresent", description = "Default: ${DEFAULT-VALUE}.")
@@ -40,7 +45,9 @@ public final class OperatorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    OperatorSettings settings = new OperatorSettings(image, imagePullPolicy, ContactSyncOperator.cronJobTimeZones(client));
+    String syncImage = image != null && !image.isBlank() ? image
+        : OwnImage.lookUp(client, namespace, System.getenv("POD_NAME")).orElse(FALLBACK_IMAGE);
+    OperatorSettings settings = new OperatorSettings(syncImage, imagePullPolicy, ContactSyncOperator.cronJobTimeZones(client));
     LeaderElectionConfiguration election = leaderElection ? new LeaderElectionConfiguration("contactsync-operator", namespace) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     try (ContactSyncOperator operator = new ContactSyncOperator(client, namespace, settings, registry, election, Clock.systemUTC());

@@ -77,7 +77,10 @@ class ChartTest {
     assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
     assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
     assertThat(container.getImage()).isEqualTo(DEFAULT_IMAGE);
-    assertThat(env(container, "CONTACTSYNC_IMAGE")).as("sync pods run the operator's own image").contains(DEFAULT_IMAGE);
+    assertThat(container.getEnv()).as("sync pods run the operator's own image, read from its Pod").anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("POD_NAME");
+      assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+    });
     assertThat(container.getArgs()).containsExactly("operator", "--leader-election", "--port=8080",
         "--image-pull-policy=IfNotPresent");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
@@ -104,26 +107,14 @@ class ChartTest {
 
   @Test
   void replicasDigestPullPolicyAndSchedulingValuesReachThePod() {
-    String digest = "sha256:" + "ab".repeat(32);
-    List<HasMetadata> items = HelmChart.render(Map.of(
-        "replicaCount", 3,
-        "image", Map.of("repository", "registry.example/team/contactsync", "tag", "ignored", "digest", digest,
-            "pullPolicy", "Always"),
-        "imagePullSecrets", List.of("registry-credentials"),
-        "resources", Map.of("requests", Map.of("cpu", "250m", "memory", "384Mi"), "limits", Map.of("memory", "768Mi")),
-        "javaOptions", "-XX:MaxRAMPercentage=70",
-        "metrics", Map.of("port", 9090),
-        "nodeSelector", Map.of("kubernetes.io/os", "linux"),
-        "tolerations", List.of(Map.of("key", "dedicated", "operator", "Equal", "value", "operators", "effect", "NoSchedule")),
-        "podAnnotations", Map.of("example.com/team", "privacy"),
-        "priorityClassName", "system-cluster-critical"));
+    String digest = HelmChart.CUSTOM_DIGEST;
+    List<HasMetadata> items = HelmChart.render(HelmChart.customized());
     Deployment deployment = only(items, Deployment.class);
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     Container container = operatorContainer(items);
     String image = "registry.example/team/contactsync@" + digest;
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
     assertThat(container.getImage()).isEqualTo(image);
-    assertThat(env(container, "CONTACTSYNC_IMAGE")).contains(image);
     assertThat(env(container, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=70");
     assertThat(container.getImagePullPolicy()).isEqualTo("Always");
     assertThat(container.getArgs()).contains("--leader-election", "--port=9090", "--image-pull-policy=Always");
