@@ -28,7 +28,25 @@ public final class HelmChart {
   public static final List<String> HELM_LABELS = List.of("app.kubernetes.io/instance", "app.kubernetes.io/version",
       "app.kubernetes.io/managed-by", "helm.sh/chart");
 
+  public static final String CUSTOM_DIGEST = "sha256:" + "ab".repeat(32);
+
   private HelmChart() {}
+
+  /** Values that change everything the chart lets a user change, short of monitoring (which needs other CRDs). */
+  public static Map<String, Object> customized() {
+    return Map.ofEntries(
+        Map.entry("replicaCount", 3),
+        Map.entry("image", Map.of("repository", "registry.example/team/contactsync", "tag", "ignored", "digest", CUSTOM_DIGEST,
+            "pullPolicy", "Always")),
+        Map.entry("imagePullSecrets", List.of("registry-credentials")),
+        Map.entry("resources", Map.of("requests", Map.of("cpu", "250m", "memory", "384Mi"), "limits", Map.of("memory", "768Mi"))),
+        Map.entry("javaOptions", "-XX:MaxRAMPercentage=70"),
+        Map.entry("metrics", Map.of("port", 9090, "grafanaDashboard", Map.of("enabled", true))),
+        Map.entry("nodeSelector", Map.of("kubernetes.io/os", "linux")),
+        Map.entry("tolerations", List.of(Map.of("key", "dedicated", "operator", "Equal", "value", "operators", "effect", "NoSchedule"))),
+        Map.entry("podAnnotations", Map.of("example.com/team", "privacy")),
+        Map.entry("priorityClassName", "system-cluster-critical"));
+  }
 
   /** The rendered manifests (CRDs included) for these values in {@code namespace}. */
   public static String template(Map<String, Object> values, String namespace) {

@@ -15,10 +15,13 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.operator.chart.HelmChart;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
+import io.contactsync.operator.runtime.OwnImage;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -76,6 +79,20 @@ class ChartIT {
   }
 
   @Test
+  void theServerAcceptsTheChartWithEveryValueChanged() throws Exception {
+    try (KubernetesClient admin = TestCluster.admin()) {
+      String namespace = TestCluster.namespace(admin, "chart-values");
+      try {
+        for (HasMetadata item : HelmChart.load(HelmChart.template(HelmChart.customized(), namespace))) {
+          admin.resource(item).dryRun().forceConflicts().serverSideApply();
+        }
+      } finally {
+        TestCluster.deleteTestNamespaces(admin);
+      }
+    }
+  }
+
+  @Test
   void helmInstallsTheChartAndTheOperatorRunsWithExactlyItsRbac() throws Exception {
     try (KubernetesClient admin = TestCluster.admin()) {
       Path kubeconfig = Path.of(System.getenv("KUBECONFIG"));
@@ -124,6 +141,12 @@ class ChartIT {
       });
       assertThat(admin.resources(CronJob.class).inNamespace(teamNamespace).withName("s").get()).isNotNull();
       assertThat(admin.secrets().inNamespace(RELEASE_NAMESPACE).withName("contactsync-sealing-keys").get()).isNotNull();
+
+      // the sync pods' image comes from the operator's own Pod (POD_NAME), which the chart's RBAC lets it read
+      Pod own = admin.resource(new PodBuilder().withNewMetadata().withName("contactsync-operator-0").withNamespace(RELEASE_NAMESPACE)
+          .endMetadata().withNewSpec().addNewContainer().withName("operator").withImage("registry.example/contactsync:own")
+          .endContainer().endSpec().build()).create();
+      assertThat(OwnImage.lookUp(asOperator, RELEASE_NAMESPACE, own.getMetadata().getName())).contains("registry.example/contactsync:own");
     }
 
     // the chart lets anyone signed in read the public sealing key, and nothing else of the operator's
