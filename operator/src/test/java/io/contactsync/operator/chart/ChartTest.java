@@ -183,6 +183,23 @@ class ChartTest {
   }
 
   @Test
+  void theNotesSayHowToCheckTheInstallationAndPrintTheArgoCdChecksOnRequest() throws Exception {
+    String plain = HelmChart.notes(Map.of());
+    assertThat(plain).contains("kubectl -n contactsync-system rollout status deployment/contactsync-operator",
+        "--set argocd.healthChecksInNotes=true").doesNotContain("resource.customizations");
+
+    String withChecks = HelmChart.notes(Map.of("argocd", Map.of("healthChecksInNotes", true), "replicaCount", 2));
+    assertThat(withChecks).contains("2 replicas elect a leader",
+        "resource.customizations.health.contactsync.io_ContactSync: |",
+        "resource.customizations.health.contactsync.io_PrivacyPolicy: |");
+    for (String kind : List.of("ContactSync", "PrivacyPolicy")) {
+      String script = Files.readString(HelmChart.DIR.resolve("files/argocd/contactsync.io/" + kind + "/health.lua"));
+      String firstLine = script.lines().filter(line -> !line.isBlank()).findFirst().orElseThrow();
+      assertThat(withChecks).as(kind + " health check, indented under its key").contains("  " + firstLine);
+    }
+  }
+
+  @Test
   void helmLintFindsNothing() {
     var result = new Helm(HelmChart.DIR).lint().strict().call();
     assertThat(result.getMessages()).as("helm lint --strict").noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));

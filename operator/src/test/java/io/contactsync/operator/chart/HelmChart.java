@@ -55,6 +55,12 @@ public final class HelmChart {
     return command.call();
   }
 
+  /** The release notes (NOTES.txt) Helm prints after installing with these values: a client-only dry run. */
+  public static String notes(Map<String, Object> values) {
+    return new Helm(DIR).install().withName(RELEASE).withNamespace(NAMESPACE).clientOnly().dryRun()
+        .withValuesFile(valuesFile(values)).call().getOutput();
+  }
+
   public static List<HasMetadata> render(Map<String, Object> values) {
     return load(template(values, NAMESPACE));
   }
