@@ -14,23 +14,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
 
 /**
  * Upserts records into a table keyed by record id, in one transaction per run: readers see the previous state
  * until commit, a failed or killed run changes nothing, and a repeated run writes the same rows again. Batches go
- * through COPY into a temporary table, then one INSERT … ON CONFLICT that leaves unchanged rows alone.
+ * through COPY into a temporary table, then one INSERT … ON CONFLICT that leaves unchanged rows alone. One batch is
+ * written behind: while the server merges it, the pipeline prepares the next (the server's work is the larger half).
  * Columns: id (record id), contact (jsonb), the declared extra columns, synced_at.
  */
 public final class PostgresDestination implements ContactDestination {
+  private static final int MAX_IN_FLIGHT = 3;
   private final PostgresEndpoint endpoint;
   private final PostgresConnector spec;
   private final List<PostgresColumn> columns;
   private Connection connection;
+  /** The one thread that talks to the server, so that a batch is written while the next is prepared. */
+  private ExecutorService writer;
+  private final ArrayDeque<Future<Void>> inFlight = new ArrayDeque<>();
   private long created;
   private long updated;
   private long unchanged;
@@ -51,6 +60,11 @@ public final class PostgresDestination implements ContactDestination {
   public void begin() throws IOException {
     created = updated = unchanged = deleted = 0;
     connection = endpoint.connect();
+    writer = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "contactsync-postgres-writer");
+      thread.setDaemon(true);
+      return thread;
+    });
     try (Statement s = connection.createStatement()) {
       if (Boolean.TRUE.equals(spec.getCreateTable())) s.execute(createTable());
       s.execute("CREATE TEMPORARY TABLE contactsync_stage (id text PRIMARY KEY, contact jsonb NOT NULL"
@@ -66,8 +80,10 @@ public final class PostgresDestination implements ContactDestination {
   @Override
   public void upsert(List<Contact> records) throws IOException {
     if (records.isEmpty()) return;
-    try {
-      copy(records);
+    String csv = csv(records);
+    writeBehind(() -> {
+      connection.unwrap(PGConnection.class).getCopyAPI()
+          .copyIn("COPY contactsync_stage FROM STDIN WITH (FORMAT csv)", new StringReader(csv));
       try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(merge())) {
         r.next();
         created += r.getLong(1);
@@ -78,38 +94,74 @@ public final class PostgresDestination implements ContactDestination {
         s.execute("INSERT INTO contactsync_seen SELECT id FROM contactsync_stage ON CONFLICT DO NOTHING");
         s.execute("TRUNCATE contactsync_stage");
       }
-    } catch (SQLException e) {
+    });
+  }
+
+  /** Server work, done in order on the writer thread. */
+  private interface ServerWork {
+    void run() throws SQLException, IOException;
+  }
+
+  /**
+   * Queues server work behind what is in flight: a batch and the retains that follow it need not wait for each other,
+   * and at most a few pieces wait, so memory stays flat.
+   */
+  private void writeBehind(ServerWork work) throws IOException {
+    while (!inFlight.isEmpty() && (inFlight.peek().isDone() || inFlight.size() >= MAX_IN_FLIGHT)) awaitOldest();
+    inFlight.add(writer.submit(() -> {
+      work.run();
+      return null;
+    }));
+  }
+
+  /** Waits for all work in flight; a failure fails the run here. */
+  private void awaitWritten() throws IOException {
+    while (!inFlight.isEmpty()) awaitOldest();
+  }
+
+  private void awaitOldest() throws IOException {
+    try {
+      inFlight.remove().get();
+    } catch (ExecutionException e) {
       abort();
-      throw endpoint.failure("cannot write a batch", e);
+      if (e.getCause() instanceof SQLException sql) throw endpoint.failure("cannot write a batch", sql);
+      throw endpoint.failure("cannot write a batch", new SQLException(e.getCause().getClass().getSimpleName()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abort();
+      throw new IOException("interrupted while writing to " + target());
     }
   }
 
   @Override
   public void delete(Collection<String> recordIds) throws IOException {
-    try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + spec.getTable() + " WHERE id = ANY (?)")) {
-      p.setArray(1, connection.createArrayOf("text", recordIds.toArray()));
-      deleted += p.executeUpdate();
-      retain(recordIds);
-    } catch (SQLException e) {
-      abort();
-      throw endpoint.failure("cannot delete", e);
-    }
+    Object[] ids = recordIds.toArray();
+    writeBehind(() -> {
+      try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + spec.getTable() + " WHERE id = ANY (?)")) {
+        p.setArray(1, connection.createArrayOf("text", ids));
+        deleted += p.executeUpdate();
+      }
+      seen(ids);
+    });
   }
 
   @Override
   public void retain(Collection<String> recordIds) throws IOException {
+    Object[] ids = recordIds.toArray();
+    writeBehind(() -> seen(ids));
+  }
+
+  private void seen(Object[] ids) throws SQLException {
     try (PreparedStatement p = connection.prepareStatement(
         "INSERT INTO contactsync_seen SELECT unnest(?::text[]) ON CONFLICT DO NOTHING")) {
-      p.setArray(1, connection.createArrayOf("text", recordIds.toArray()));
+      p.setArray(1, connection.createArrayOf("text", ids));
       p.execute();
-    } catch (SQLException e) {
-      abort();
-      throw endpoint.failure("cannot write", e);
     }
   }
 
   @Override
   public WriteCounts commit(boolean sweep) throws IOException {
+    awaitWritten();
     try {
       if (sweep) {
         try (Statement s = connection.createStatement()) {
@@ -128,6 +180,11 @@ public final class PostgresDestination implements ContactDestination {
 
   /** Rolls back what is not committed and lets go of the connection. */
   private void abort() {
+    if (writer != null) {
+      writer.shutdownNow(); // work still queued or running fails on the closed connection; nothing of it commits
+      writer = null;
+    }
+    inFlight.clear();
     if (connection == null) return;
     try {
       if (!connection.getAutoCommit()) connection.rollback();
@@ -142,7 +199,8 @@ public final class PostgresDestination implements ContactDestination {
     connection = null;
   }
 
-  private void copy(List<Contact> records) throws SQLException, IOException {
+  /** The batch as CSV for COPY, made on the caller's thread. */
+  private String csv(List<Contact> records) {
     StringBuilder csv = new StringBuilder(records.size() * 512);
     for (Contact c : records) {
       csv.append(quote(c.getId())).append(',').append(quote(ContactJson.write(c)));
@@ -152,11 +210,14 @@ public final class PostgresDestination implements ContactDestination {
       }
       csv.append('\n');
     }
-    connection.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("COPY contactsync_stage FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+    return csv.toString();
   }
 
-  /** Inserts new rows, updates changed ones, leaves equal ones alone, and counts each kind. */
+  /**
+   * Inserts new rows, updates changed ones, leaves equal ones alone, and counts each kind. A row the statement
+   * inserted has no deleting transaction yet (xmax = 0); one it updated has; an equal row is not returned. Nothing
+   * joins the whole table, so a batch costs the same however large the table has grown.
+   */
   private String merge() {
     String table = spec.getTable();
     StringBuilder cols = new StringBuilder();
@@ -165,15 +226,12 @@ public final class PostgresDestination implements ContactDestination {
       cols.append(", ").append(c.getColumn());
       sets.append(", ").append(c.getColumn()).append(" = EXCLUDED.").append(c.getColumn());
     }
-    return "WITH previous AS (SELECT t.id, t.contact" + prefixed(columns, "t.") + " FROM " + table
-        + " t JOIN contactsync_stage s USING (id)), "
-        + "written AS (INSERT INTO " + table + " (id, contact" + cols + ", synced_at) SELECT id, contact" + cols
+    return "WITH written AS (INSERT INTO " + table + " (id, contact" + cols + ", synced_at) SELECT id, contact" + cols
         + ", now() FROM contactsync_stage ON CONFLICT (id) DO UPDATE SET contact = EXCLUDED.contact" + sets
         + ", synced_at = EXCLUDED.synced_at WHERE (" + table + ".contact" + prefixed(columns, table + ".")
-        + ") IS DISTINCT FROM (EXCLUDED.contact" + prefixed(columns, "EXCLUDED.") + ") RETURNING id) "
-        + "SELECT count(*) FILTER (WHERE p.id IS NULL), count(*) FILTER (WHERE p.id IS NOT NULL AND w.id IS NOT NULL), "
-        + "count(*) FILTER (WHERE p.id IS NOT NULL AND w.id IS NULL) "
-        + "FROM contactsync_stage s LEFT JOIN previous p USING (id) LEFT JOIN written w USING (id)";
+        + ") IS DISTINCT FROM (EXCLUDED.contact" + prefixed(columns, "EXCLUDED.") + ") RETURNING (xmax = 0) AS inserted) "
+        + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), "
+        + "(SELECT count(*) FROM contactsync_stage) - count(*) FROM written";
   }
 
   private String createTable() {
