@@ -20,10 +20,21 @@ public final class TextCleaner {
    */
   public static String clean(String value, boolean multiline) {
     if (value == null) return null;
-    String s = Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
+    String s = isNfc(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
     s = removeUnsafeCharacters(s, multiline);
     s = s.strip();
     return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * Whether the value is in NFC. Below U+0300 every character is NFC on its own and combines with nothing before
+   * it (Unicode's NFC quick check starts there), so the common Latin text needs no normalizer.
+   */
+  static boolean isNfc(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= '\u0300') return Normalizer.isNormalized(value, Normalizer.Form.NFC);
+    }
+    return true;
   }
 
   /** Removes markup: script and style elements with their content, then every tag and comment. */
