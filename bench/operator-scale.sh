@@ -49,7 +49,7 @@ reconciled_syncs() { # ContactSync reconciliations the running operator has fini
 }
 start_operator() {
   # the image's JVM flags, in a container limited as the chart limits it (512Mi)
-  java -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError ${OPERATOR_JAVA_OPTS:-} -jar "$jar" operator --namespace "$opns" --port "$port" --image contactsync-operator:bench >"${OPERATOR_LOG:-$work/operator}-$1.log" 2>&1 &
+  java -XX:MaxRAM=512m -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError ${OPERATOR_JAVA_OPTS:-} -jar "$jar" operator --namespace "$opns" --port "$port" --image contactsync-operator:bench >"${OPERATOR_LOG:-$work/operator}-$1.log" 2>&1 &
   op=$!
   until curl -sf "localhost:$port/readyz" >/dev/null 2>&1; do sleep 0.2; done
 }
