@@ -4,37 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** The CRDs committed in crds/ and in the chart are exactly what the Java types generate; the build fails on drift. */
+/** The CRDs committed in crds/ and in the Helm chart are exactly what the Java types generate; the build fails on drift. */
 class CrdsUpToDateTest {
   static final List<String> FILES = GeneratedCrds.FILES;
+  private static final String REGENERATE = "Regenerate with './mvnw -pl api -Pregenerate-crds process-classes' and commit the result.";
 
   @ParameterizedTest
   @FieldSource("FILES")
-  void committedCrdMatchesTheTypes(String file) throws IOException {
-    assertThat(GeneratedCrds.committed(file))
-        .as("crds/%s is missing or stale: the API types changed. Regenerate it with "
-            + "'./mvnw -pl api -Pregenerate-crds process-classes' and commit the result.", file)
-        .exists();
-    assertThat(Files.readString(GeneratedCrds.committed(file)))
-        .as("crds/%s differs from what the API types generate. Regenerate it with "
-            + "'./mvnw -pl api -Pregenerate-crds process-classes' and commit the result.", file)
-        .isEqualTo(Files.readString(GeneratedCrds.generated(file)));
-  }
-
-  @ParameterizedTest
-  @FieldSource("FILES")
-  void theChartInstallsTheSameCrd(String file) throws IOException {
-    assertThat(GeneratedCrds.inChart(file))
-        .as("charts/contactsync-operator/crds/%s is missing. Regenerate it with "
-            + "'./mvnw -pl api -Pregenerate-crds process-classes' and commit the result.", file)
-        .exists();
-    assertThat(Files.readString(GeneratedCrds.inChart(file)))
-        .as("charts/contactsync-operator/crds/%s differs from what the API types generate. Regenerate it with "
-            + "'./mvnw -pl api -Pregenerate-crds process-classes' and commit the result.", file)
-        .isEqualTo(Files.readString(GeneratedCrds.generated(file)));
+  void everyCommittedCopyMatchesTheTypes(String file) throws IOException {
+    String generated = Files.readString(GeneratedCrds.generated(file));
+    for (Path copy : List.of(GeneratedCrds.committed(file), GeneratedCrds.inChart(file))) {
+      Path where = GeneratedCrds.projectRoot().relativize(copy);
+      assertThat(copy).as("%s is missing. %s", where, REGENERATE).exists();
+      assertThat(Files.readString(copy)).as("%s differs from what the API types generate. %s", where, REGENERATE)
+          .isEqualTo(generated);
+    }
   }
 }

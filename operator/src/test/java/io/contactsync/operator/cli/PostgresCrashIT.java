@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.policy.CompiledPolicy;
 import io.contactsync.privacy.policy.PolicyCompiler;
+import io.contactsync.sync.TestPostgres;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.format.JsonlFormat;
 import io.contactsync.sync.keys.FileKeyStore;
@@ -15,13 +16,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -130,12 +129,7 @@ class PostgresCrashIT {
   }
 
   private Connection connect() throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"));
-    p.setProperty("password", System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"));
-    p.setProperty("sslmode", "verify-full");
-    p.setProperty("sslrootcert", System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
-    return DriverManager.getConnection(URL, p);
+    return TestPostgres.connect();
   }
 
   private Set<String> ids() throws Exception {

@@ -2,15 +2,14 @@ package io.contactsync.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactsync.sync.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class QuickstartSyncIT {
     String url = System.getenv("CONTACTSYNC_TEST_POSTGRES_URL");
     Assumptions.assumeTrue(url != null, "no test PostgreSQL: run .ci/servers/postgres.sh first (.ci/run does)");
     String schema = "quickstart_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    try (Connection db = connect(url)) {
+    try (Connection db = TestPostgres.connect()) {
       try (Statement sql = db.createStatement()) {
         sql.execute("CREATE SCHEMA " + schema);
         sql.execute("SET search_path TO " + schema);
@@ -68,18 +67,9 @@ class QuickstartSyncIT {
       assertThat(second.exit()).as(second.err()).isZero();
       assertThat(second.out()).contains("read 0 contact records");
     } finally {
-      try (Connection db = connect(url); Statement sql = db.createStatement()) {
+      try (Connection db = TestPostgres.connect(); Statement sql = db.createStatement()) {
         sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       }
     }
-  }
-
-  private static Connection connect(String url) throws Exception {
-    Properties properties = new Properties();
-    properties.setProperty("user", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"));
-    properties.setProperty("password", System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"));
-    properties.setProperty("sslmode", "verify-full");
-    properties.setProperty("sslrootcert", System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
-    return DriverManager.getConnection(url, properties);
   }
 }

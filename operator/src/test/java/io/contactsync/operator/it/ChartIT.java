@@ -5,12 +5,9 @@ import static io.contactsync.sync.SyncFixtures.policy;
 import static io.contactsync.sync.SyncFixtures.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
-import io.contactsync.api.v1alpha1.Condition;
-import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.operator.chart.HelmChart;
 import io.contactsync.operator.desired.OperatorSettings;
@@ -132,13 +129,7 @@ class ChartIT {
       admin.resource(policy(teamNamespace, "p")).create();
       admin.resource(sync(teamNamespace, "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null))))
           .create();
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        ContactSync current = admin.resources(ContactSync.class).inNamespace(teamNamespace).withName("s").get();
-        Condition ready = current.getStatus() == null ? null : current.getStatus().getConditions().stream()
-            .filter(c -> c.getType().equals("Ready")).findFirst().orElse(null);
-        assertThat(ready).isNotNull();
-        assertThat(ready.getStatus()).as(ready.getMessage()).isEqualTo(Condition.Status.True);
-      });
+      TestCluster.awaitReady(admin, teamNamespace, "s", Duration.ofSeconds(60));
       assertThat(admin.resources(CronJob.class).inNamespace(teamNamespace).withName("s").get()).isNotNull();
       assertThat(admin.secrets().inNamespace(RELEASE_NAMESPACE).withName("contactsync-sealing-keys").get()).isNotNull();
 

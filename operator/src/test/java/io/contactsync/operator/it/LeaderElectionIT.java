@@ -6,7 +6,6 @@ import static io.contactsync.sync.SyncFixtures.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
@@ -74,8 +73,7 @@ class LeaderElectionIT {
   }
 
   private static boolean ready(KubernetesClient admin, String ns, String name) {
-    ContactSync s = admin.resources(ContactSync.class).inNamespace(ns).withName(name).get();
-    return s != null && s.getStatus() != null && s.getStatus().getConditions().stream()
-        .anyMatch(c -> c.getType().equals("Ready") && c.getStatus() == io.contactsync.api.v1alpha1.Condition.Status.True);
+    io.contactsync.api.v1alpha1.Condition ready = TestCluster.ready(admin, ns, name);
+    return ready != null && ready.getStatus() == io.contactsync.api.v1alpha1.Condition.Status.True;
   }
 }

@@ -1,9 +1,7 @@
 package io.contactsync.operator.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
@@ -45,14 +43,9 @@ class QuickstartIT {
         items.stream().filter(Namespace.class::isInstance).forEach(ns -> admin.resource(ns).create());
         items.stream().filter(i -> !(i instanceof Namespace)).forEach(i -> admin.resource(i).create());
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-          ContactSync sync = admin.resources(ContactSync.class).inNamespace(NAMESPACE).withName("crm-to-marketing").get();
-          Condition ready = sync.getStatus() == null ? null : sync.getStatus().getConditions().stream()
-              .filter(c -> c.getType().equals("Ready")).findFirst().orElse(null);
-          assertThat(ready).isNotNull();
-          assertThat(ready.getStatus()).as(ready.getMessage()).isEqualTo(Condition.Status.True);
-          assertThat(ready.getMessage()).as("the demo's plaintext database is called out").containsIgnoringCase("insecure");
-        });
+        TestCluster.awaitReady(admin, NAMESPACE, "crm-to-marketing", Duration.ofSeconds(60));
+        assertThat(TestCluster.ready(admin, NAMESPACE, "crm-to-marketing").getMessage())
+            .as("the demo's plaintext database is called out").containsIgnoringCase("insecure");
         assertThat(admin.resources(CronJob.class).inNamespace(NAMESPACE).withName("crm-to-marketing").get()).isNotNull();
 
         NetworkPolicy network = admin.network().v1().networkPolicies().inNamespace(NAMESPACE).withName("crm-to-marketing-sync").get();

@@ -1,5 +1,7 @@
 package io.contactsync.operator.it;
 
+import io.contactsync.api.v1alpha1.Condition;
+import io.contactsync.api.v1alpha1.ContactSync;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -15,9 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -109,6 +111,22 @@ final class TestCluster {
     admin.resource(new NamespaceBuilder().withNewMetadata().withName(name).addToLabels(TEST_LABEL, "true").endMetadata()
         .build()).create();
     return name;
+  }
+
+  /** The ContactSync's Ready condition as the API server has it now, or null. */
+  static Condition ready(KubernetesClient admin, String namespace, String name) {
+    ContactSync sync = admin.resources(ContactSync.class).inNamespace(namespace).withName(name).get();
+    if (sync == null || sync.getStatus() == null) return null;
+    return sync.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready")).findFirst().orElse(null);
+  }
+
+  /** Waits until the ContactSync is Ready=True, showing the condition's message when it is not. */
+  static void awaitReady(KubernetesClient admin, String namespace, String name, Duration atMost) {
+    org.awaitility.Awaitility.await().atMost(atMost).untilAsserted(() -> {
+      Condition ready = ready(admin, namespace, name);
+      org.assertj.core.api.Assertions.assertThat(ready).as("Ready condition of %s/%s", namespace, name).isNotNull();
+      org.assertj.core.api.Assertions.assertThat(ready.getStatus()).as(ready.getMessage()).isEqualTo(Condition.Status.True);
+    });
   }
 
   static void deleteTestNamespaces(KubernetesClient admin) {

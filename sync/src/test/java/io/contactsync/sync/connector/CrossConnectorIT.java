@@ -17,6 +17,7 @@ import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.privacy.policy.CompiledPolicy;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.SyncFixtures;
+import io.contactsync.sync.TestPostgres;
 import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.format.VcardFormat;
@@ -32,7 +33,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,7 +42,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,12 +73,7 @@ class CrossConnectorIT {
   }
 
   Connection pg() throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"));
-    p.setProperty("password", System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"));
-    p.setProperty("sslmode", "verify-full");
-    p.setProperty("sslrootcert", System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
-    return DriverManager.getConnection(PG, p);
+    return TestPostgres.connect();
   }
 
   HttpResponse<String> dav(String method, String url, String body) throws Exception {

@@ -15,6 +15,7 @@ import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.sync.SyncFixtures;
+import io.contactsync.sync.TestPostgres;
 import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.format.JsonlFormat;
@@ -28,14 +29,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +63,7 @@ class PostgresIT {
   }
 
   static Connection admin() throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"));
-    p.setProperty("password", System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"));
-    p.setProperty("sslmode", "verify-full");
-    p.setProperty("sslrootcert", System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
-    return DriverManager.getConnection(URL, p);
+    return TestPostgres.connect();
   }
 
 
