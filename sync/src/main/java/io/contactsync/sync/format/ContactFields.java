@@ -114,7 +114,7 @@ public final class ContactFields {
           if (part.equals("type")) tv.setType(v); else tv.setValue(v);
         };
       default:
-        if (!ADDRESS_PARTS.contains(part)) return null;
+        if (part == null || !ADDRESS_PARTS.contains(part)) return null; // "addresses[0]" alone names no part
         return (c, v) -> setAddressPart(at(c.getAddresses(), index, Address::new).get(index), part, v);
     }
   }

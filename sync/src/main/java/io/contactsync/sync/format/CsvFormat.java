@@ -34,25 +34,34 @@ import org.apache.commons.csv.CSVRecord;
  * emails[].value stands for the first. Written files have only the columns that hold a value.
  */
 public final class CsvFormat implements ContactFormat {
+  private static final String HEADER_HINT = "the first row must name each column with a canonical field path "
+      + "(id, name.given, formattedName, emails[0].value, phones[0].value, addresses[0].postalCode, custom.<key> …)";
 
   @Override
   public ContactReader reader(InputStream in) throws IOException {
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get()
-        .parse(new InputStreamReader(in, decoder));
+    CSVParser parser;
+    try {
+      parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get()
+          .parse(new InputStreamReader(in, decoder));
+    } catch (IllegalArgumentException e) {
+      // commons-csv quotes the whole header row, which may be a contact when the header is missing: not repeated
+      throw new UnsupportedFormatException("the CSV header has an empty or repeated column name; " + HEADER_HINT);
+    }
     List<String> header = parser.getHeaderNames();
     List<BiConsumer<Contact, String>> setters = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
+    List<Integer> unknown = new ArrayList<>();
     for (String column : header) {
       BiConsumer<Contact, String> setter = ContactFields.setter(column.strip());
-      if (setter == null) unknown.add(column);
+      if (setter == null) unknown.add(setters.size() + 1);
       setters.add(setter);
     }
     if (!unknown.isEmpty()) {
       parser.close();
-      throw new UnsupportedFormatException("CSV columns " + unknown + " are not canonical field paths "
-          + "(id, name.given, formattedName, emails[0].value, phones[0].value, addresses[0].postalCode, custom.<key> …)");
+      // by position, not by name: without a header the first row is a contact, and its values must not be printed
+      throw new UnsupportedFormatException("CSV column(s) " + unknown + " of " + header.size()
+          + " are not canonical field paths; " + HEADER_HINT);
     }
     Iterator<CSVRecord> records = parser.iterator();
     return new ContactReader() {
@@ -66,7 +75,10 @@ public final class CsvFormat implements ContactFormat {
           throw new IOException("malformed CSV after row " + parser.getRecordNumber() + " (an unclosed quote?)");
         }
         String locator = "row " + record.getRecordNumber();
-        if (!record.isConsistent()) return ReadItem.quarantined(QuarantineReason.UNPARSEABLE, locator);
+        // the header map folds repeated names, so a row is checked against the columns as written too
+        if (!record.isConsistent() || record.size() != setters.size()) {
+          return ReadItem.quarantined(QuarantineReason.UNPARSEABLE, locator);
+        }
         Contact contact = new Contact();
         for (int i = 0; i < setters.size(); i++) {
           String value = record.get(i);
