@@ -274,6 +274,34 @@ class OperatorIT {
   }
 
   @Test
+  void whatAnotherWriterChangesInTheOperatorsFieldsIsPutBack() {
+    String ns = TestCluster.namespace(admin, "drift");
+    create(policy(ns, "p"));
+    create(sync(ns, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null))));
+    await().atMost(CONVERGE).until(() -> get(CronJob.class, ns, "s") != null);
+    CronJob converged = get(CronJob.class, ns, "s");
+    String schedule = converged.getSpec().getSchedule();
+    String image = converged.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+
+    // another writer (its own field manager) makes the job run every minute, from another image
+    admin.resources(CronJob.class).inNamespace(ns).withName("s").edit(c -> {
+      c.getSpec().setSchedule("* * * * *");
+      c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).setImage("attacker.example/tool:1");
+      return c;
+    });
+
+    // server-side apply takes the operator's fields back (it forces conflicts); what another manager adds beside
+    // them, such as an ingress rule in the NetworkPolicy, stays: docs/security.md says why that changes nothing
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      CronJob cron = get(CronJob.class, ns, "s");
+      assertThat(cron.getSpec().getSchedule()).as("the schedule the spec says").isEqualTo(schedule);
+      assertThat(cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+          .as("the operator's image").isEqualTo(image);
+    });
+    assertThat(TestCluster.ready(admin, ns, "s").getStatus()).isEqualTo(Condition.Status.True);
+  }
+
+  @Test
   void aPolicyInAnotherNamespaceNeedsItsConsentBeforeAnyDataOrKeyFlows() {
     String team = TestCluster.namespace(admin, "team");
     String compliance = TestCluster.namespace(admin, "compliance");
