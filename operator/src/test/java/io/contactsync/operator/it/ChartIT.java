@@ -10,7 +10,6 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.operator.chart.HelmChart;
-import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.operator.runtime.OwnImage;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.Test;
  * installs it, and the operator, acting as the chart's ServiceAccount with only the chart's RBAC, makes a sync Ready.
  */
 class ChartIT {
-  private static final OperatorSettings SETTINGS = new OperatorSettings("contactsync-operator:it", "IfNotPresent", false);
   private static final String RELEASE_NAMESPACE = "contactsync-chart-it";
   private static final List<String> CLUSTER_OBJECTS = List.of("contactsync-operator", "contactsync-viewer", "contactsync-editor");
 
@@ -123,7 +121,7 @@ class ChartIT {
     LeaderElectionConfiguration election = LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration("contactsync-operator")
         .withLeaseNamespace(RELEASE_NAMESPACE).buildForTest(false);
     try (KubernetesClient asOperator = TestCluster.serviceAccount(RELEASE_NAMESPACE, "contactsync-operator", writes);
-        ContactSyncOperator operator = new ContactSyncOperator(asOperator, RELEASE_NAMESPACE, SETTINGS,
+        ContactSyncOperator operator = new ContactSyncOperator(asOperator, RELEASE_NAMESPACE, TestCluster.SETTINGS,
             new SimpleMeterRegistry(), election, Clock.systemUTC())) {
       operator.start();
       admin.resource(policy(teamNamespace, "p")).create();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contactsync.api.v1alpha1.PolicyReference;
-import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** Two replicas share one Lease: one leads and reconciles; when it stops, the other takes over. */
 class LeaderElectionIT {
-  private static final OperatorSettings SETTINGS = new OperatorSettings("contactsync-operator:it", "IfNotPresent", false);
 
   @Test
   void oneReplicaLeadsAndTheOtherTakesOverWhenItStops() throws Exception {
@@ -32,10 +30,10 @@ class LeaderElectionIT {
       List<String> writesA = new CopyOnWriteArrayList<>();
       List<String> writesB = new CopyOnWriteArrayList<>();
       try (KubernetesClient clientA = TestCluster.operator(writesA); KubernetesClient clientB = TestCluster.operator(writesB)) {
-        ContactSyncOperator a = new ContactSyncOperator(clientA, TestCluster.OPERATOR_NAMESPACE, SETTINGS,
+        ContactSyncOperator a = new ContactSyncOperator(clientA, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
             new SimpleMeterRegistry(),
             election(ns, "replica-a"), Clock.systemUTC());
-        ContactSyncOperator b = new ContactSyncOperator(clientB, TestCluster.OPERATOR_NAMESPACE, SETTINGS,
+        ContactSyncOperator b = new ContactSyncOperator(clientB, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
             new SimpleMeterRegistry(),
             election(ns, "replica-b"), Clock.systemUTC());
         try {

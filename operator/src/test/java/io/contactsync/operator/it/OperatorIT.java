@@ -19,7 +19,6 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.api.v1alpha1.SyncAccess;
 import io.contactsync.operator.cli.ContactSyncMain;
-import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.privacy.contact.ContactJson;
@@ -73,7 +72,6 @@ import org.junit.jupiter.api.Test;
  * security settings, policy changes, access rules, deletion, and a no-op resync that writes nothing.
  */
 class OperatorIT {
-  private static final OperatorSettings SETTINGS = new OperatorSettings("contactsync-operator:it", "IfNotPresent", false);
   private static final Duration CONVERGE = Duration.ofSeconds(45);
   static KubernetesClient admin;
   static KubernetesClient operatorClient;
@@ -91,7 +89,7 @@ class OperatorIT {
     admin = TestCluster.admin();
     TestCluster.install(admin);
     operatorClient = TestCluster.operator(WRITES);
-    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, SETTINGS, new SimpleMeterRegistry(),
+    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS, new SimpleMeterRegistry(),
         null, Clock.systemUTC());
     operator.start();
   }
@@ -450,7 +448,7 @@ class OperatorIT {
     List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (KubernetesClient client = TestCluster.operator(writes);
-        ContactSyncOperator second = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, SETTINGS, registry, null,
+        ContactSyncOperator second = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS, registry, null,
             Clock.systemUTC())) {
       second.start();
       await().atMost(CONVERGE).until(() -> reconciliations(registry) >= 2);

@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyReference;
-import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -28,11 +27,10 @@ import org.junit.jupiter.api.Test;
  * each owns exactly one of each object — nothing orphaned, nothing twice.
  */
 class OperatorRestartIT {
-  private static final OperatorSettings SETTINGS = new OperatorSettings("contactsync-operator:it", "IfNotPresent", false);
   private static final int SYNCS = 200;
 
   private static ContactSyncOperator start(KubernetesClient client) {
-    ContactSyncOperator operator = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, SETTINGS,
+    ContactSyncOperator operator = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
         new SimpleMeterRegistry(), null, Clock.systemUTC());
     operator.start();
     return operator;

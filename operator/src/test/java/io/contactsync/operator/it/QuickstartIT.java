@@ -3,7 +3,6 @@ package io.contactsync.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.ContactSync;
-import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * database only. (QuickstartSyncIT runs the same ContactSync and seed against a real PostgreSQL.)
  */
 class QuickstartIT {
-  private static final OperatorSettings SETTINGS = new OperatorSettings("contactsync-operator:it", "IfNotPresent", false);
   private static final String NAMESPACE = "contactsync-demo";
 
   @Test
@@ -37,7 +35,7 @@ class QuickstartIT {
       admin.namespaces().withName(NAMESPACE).delete();
       admin.namespaces().withName(NAMESPACE).waitUntilCondition(ns -> ns == null, 60, TimeUnit.SECONDS);
       try (KubernetesClient asOperator = TestCluster.operator(new CopyOnWriteArrayList<>());
-          ContactSyncOperator operator = new ContactSyncOperator(asOperator, TestCluster.OPERATOR_NAMESPACE, SETTINGS,
+          ContactSyncOperator operator = new ContactSyncOperator(asOperator, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
               new SimpleMeterRegistry(), null, Clock.systemUTC())) {
         operator.start();
         items.stream().filter(Namespace.class::isInstance).forEach(ns -> admin.resource(ns).create());

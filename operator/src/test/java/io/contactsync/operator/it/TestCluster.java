@@ -2,6 +2,7 @@ package io.contactsync.operator.it;
 
 import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.desired.OperatorSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -32,6 +33,8 @@ final class TestCluster {
   static final String OPERATOR_NAMESPACE = "contactsync-it-system";
   static final String OPERATOR_ACCOUNT = "contactsync-operator";
   static final String TEST_LABEL = "contactsync.io/test";
+  /** What the in-process operators of the cluster tests run with: an image that is never pulled, since nothing runs. */
+  static final OperatorSettings SETTINGS = new OperatorSettings("contactsync-operator:it", "IfNotPresent", false);
 
   private TestCluster() {}
 
