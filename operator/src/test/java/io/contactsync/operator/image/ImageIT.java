@@ -60,19 +60,15 @@ class ImageIT {
     assertThat(jsonl).exists();
     assertThat(Files.readAllLines(jsonl)).as("300 samples, 12 of them quarantined by the policy").hasSize(288);
     assertThat(run.out()).contains("read 300 contact records", "quarantined 12");
-    if (runsAsImageUser()) {
+    if (UnpackedImage.runsAsImageUser()) {
       PosixFileAttributes owner = Files.readAttributes(jsonl, PosixFileAttributes.class);
       assertThat(owner.owner().getName() + ":" + owner.group().getName())
           .as("written by the image's user, not root").isIn(NON_ROOT, "nonroot:nonroot");
     }
   }
 
-  private static boolean runsAsImageUser() {
-    return "root".equals(System.getProperty("user.name"));
-  }
-
   private static void giveToImageUser(Path dir) throws IOException, InterruptedException {
-    if (!runsAsImageUser()) return;
+    if (!UnpackedImage.runsAsImageUser()) return;
     Process chown = new ProcessBuilder(List.of("chown", "-R", NON_ROOT, dir.toString())).inheritIO().start();
     assertThat(chown.waitFor()).isZero();
   }

@@ -41,6 +41,11 @@ final class UnpackedImage {
     return new UnpackedImage(root, json.readTree(outer.resolve(manifest.get("Config").asText()).toFile()).get("config"));
   }
 
+  /** As root the image runs as its own user; otherwise as the root of an unprivileged user namespace. */
+  static boolean runsAsImageUser() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
   List<String> entrypoint() {
     List<String> entrypoint = new ArrayList<>();
     config.path("Entrypoint").forEach(part -> entrypoint.add(part.asText()));
@@ -53,7 +58,7 @@ final class UnpackedImage {
 
   /** Runs the entrypoint with these arguments inside the image (from /), with the image's environment and nothing else. */
   Run run(String... args) throws IOException, InterruptedException {
-    boolean privileged = "root".equals(System.getProperty("user.name"));
+    boolean privileged = runsAsImageUser();
     String chroot = privileged && !user().isEmpty() ? "chroot --userspec=" + user() : "chroot";
     List<String> command = new ArrayList<>(entrypoint());
     command.addAll(List.of(args));
