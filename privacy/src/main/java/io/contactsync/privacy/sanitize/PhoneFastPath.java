@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,9 @@ final class PhoneFastPath {
   private static final int MIN_NSN = 2;
   private static final int MAX_NSN = 17;
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  /** Every calling code, and those without a region (800, 808 …); looked up once, not per number. */
+  private static final Set<Integer> CALLING_CODES = Set.copyOf(UTIL.getSupportedCallingCodes());
+  private static final Set<Integer> NON_GEOGRAPHIC = Set.copyOf(UTIL.getSupportedGlobalNetworkCallingCodes());
   private static final MetadataSource METADATA =
       DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
   /** Per calling code, its regions' rules, in libphonenumber's order; absent where the fast path cannot decide. */
@@ -62,7 +66,7 @@ final class PhoneFastPath {
       regions = NONE;
       for (int length = 1; length <= 3 && length < digits.length(); length++) {
         int candidate = Integer.parseInt(digits.substring(0, length));
-        if (UTIL.getSupportedCallingCodes().contains(candidate)) {
+        if (CALLING_CODES.contains(candidate)) {
           callingCode = candidate;
           national = digits.substring(length);
           regions = rulesFor(candidate);
@@ -98,7 +102,7 @@ final class PhoneFastPath {
 
   private static List<RegionRules> rulesFor(int callingCode) {
     return BY_CALLING_CODE.computeIfAbsent(callingCode, code -> {
-      if (UTIL.getSupportedGlobalNetworkCallingCodes().contains(code)) return NONE;
+      if (NON_GEOGRAPHIC.contains(code)) return NONE;
       List<RegionRules> rules = new ArrayList<>();
       for (String region : UTIL.getRegionCodesForCountryCode(code)) {
         PhoneMetadata metadata = METADATA.getMetadataForRegion(region);
