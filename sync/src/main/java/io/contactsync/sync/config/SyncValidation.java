@@ -200,8 +200,14 @@ public final class SyncValidation {
   }
 
   private static void transport(String label, Object connector, List<Violation> out) {
-    if (!(connector instanceof RemoteConnector remote) || Boolean.TRUE.equals(remote.getAllowInsecureTransport())) return;
-    String url = Objects.requireNonNullElse(remote.getUrl(), "");
+    if (!(connector instanceof RemoteConnector remote)) return;
+    if (remote.getUrl() == null || remote.getUrl().isBlank()) {
+      // the schema requires it; a local run reads manifests no API server has checked
+      out.add(new Violation(Violation.INVALID_SPEC, label + " has no url: say where the server is"));
+      return;
+    }
+    if (Boolean.TRUE.equals(remote.getAllowInsecureTransport())) return;
+    String url = remote.getUrl();
     boolean plaintext = url.startsWith("http://")
         || (url.startsWith("jdbc:postgresql:") && !url.contains("sslmode=verify-full"));
     if (plaintext) {

@@ -81,6 +81,15 @@ class SyncValidationTest {
   }
 
   @Test
+  void aServerWithoutAnAddressIsNamedNotFailedOnLater() {
+    // the schema requires url, but a local run reads manifests that no API server has checked
+    ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", null, new PolicyReference("p", null)));
+    s.getSpec().getDestinations().get(0).getWebhook().setAllowInsecureTransport(true);
+    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).extracting(Violation::message)
+        .containsExactly("destination 'hook' has no url: say where the server is");
+  }
+
+  @Test
   void everyStructuralProblemIsReportedAtOnce() {
     var ref = new PolicyReference("p", null);
     DestinationSpec two = fileDestination("out", "a.jsonl", ref);
