@@ -2,6 +2,7 @@ package io.contactsync.sync.connector.postgres;
 
 import io.contactsync.api.v1alpha1.PostgresConnector;
 import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.connector.Retries;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,13 +11,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL endpoint: connects with the endpoint's credentials and CA, and turns failures into one line that
- * names the endpoint, what failed and what to check (never the password).
+ * names the endpoint, what failed and what to check (never the password). A refused or dropped connection is tried
+ * again with backoff (Retries.CONNECT), so a server restart or fail-over as the run starts does not fail it.
  */
 final class PostgresEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresEndpoint.class);
+  private static final Retries RETRIES = Retries.CONNECT;
   private final String label;
   private final PostgresConnector spec;
   private final Credentials credentials;
@@ -41,13 +48,28 @@ final class PostgresEndpoint {
     props.setProperty("connectTimeout", "15");
     props.setProperty("socketTimeout", "300");
     if (credentials.bytes("ca.crt").isPresent()) props.setProperty("sslrootcert", caFile().toString());
-    try {
-      Connection c = DriverManager.getConnection(spec.getUrl(), props);
-      c.setAutoCommit(false);
-      return c;
-    } catch (SQLException e) {
-      throw failure("cannot connect", e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Connection c = DriverManager.getConnection(spec.getUrl(), props);
+        c.setAutoCommit(false);
+        return c;
+      } catch (SQLException e) {
+        if (!mayPass(e) || attempt == RETRIES.attempts()) {
+          throw failure(attempt == 1 ? "cannot connect" : "cannot connect after " + attempt + " attempts", e);
+        }
+        Duration wait = RETRIES.backoff(attempt);
+        LOG.warn("{} ({}): cannot connect (attempt {} of {}: {}), trying again in {} ms", label, where(), attempt,
+            RETRIES.attempts(), firstLine(e), wait.toMillis());
+        RETRIES.pause(wait);
+      }
     }
+  }
+
+  /** Refused, dropped, or the server starting up or shutting down: what a restart or fail-over looks like. */
+  private static boolean mayPass(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    boolean tls = firstLine(e).contains("SSL") || firstLine(e).contains("certificate");
+    return (state.equals("08001") || state.equals("08006") || state.equals("57P03")) && !tls;
   }
 
   IOException failure(String what, SQLException e) {

@@ -9,6 +9,7 @@ import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.connector.Retries;
 import io.contactsync.sync.connector.TlsTrust;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -27,7 +28,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,19 +35,14 @@ import javax.crypto.spec.SecretKeySpec;
  * POSTs each batch as JSON ({"sync", "destination", "upserts": [contacts], "deletes": [record ids]}) to an endpoint
  * such as an automation platform's catch-webhook. Each request carries X-Contactsync-Timestamp and
  * X-Contactsync-Signature: sha256=HMAC-SHA256(signingKey, timestamp + "." + body), and an Idempotency-Key (the
- * body's SHA-256), so a receiver can verify it and drop a repeat. 429 and 5xx answers, timeouts and refused
- * connections are retried with exponential backoff and jitter, honouring Retry-After; other answers fail the run.
+ * body's SHA-256), so a receiver can verify it and drop a repeat. 429 and 5xx answers, timeouts, refused and
+ * dropped connections are retried with exponential backoff and jitter, honouring Retry-After; other answers fail the run.
  * A webhook keeps no state we can read, so a full run cannot sweep it: deletes reach it only as source deletes.
  */
 public final class WebhookDestination implements ContactDestination {
   public static final String TIMESTAMP_HEADER = "X-Contactsync-Timestamp";
   public static final String SIGNATURE_HEADER = "X-Contactsync-Signature";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-  /** How often and how patiently a batch is retried. */
-  record Retries(int attempts, Duration base, Duration cap) {
-    static final Retries DEFAULT = new Retries(6, Duration.ofMillis(500), Duration.ofSeconds(30));
-  }
 
   private final String sync;
   private final String name;
@@ -59,7 +54,7 @@ public final class WebhookDestination implements ContactDestination {
   private long deleted;
 
   public WebhookDestination(String sync, String name, WebhookConnector spec, Credentials credentials) throws IOException {
-    this(sync, name, spec, credentials, Retries.DEFAULT);
+    this(sync, name, spec, credentials, Retries.WEBHOOK);
   }
 
   WebhookDestination(String sync, String name, WebhookConnector spec, Credentials credentials, Retries retries)
@@ -133,26 +128,31 @@ public final class WebhookDestination implements ContactDestination {
     String lastProblem = null;
     for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
       Duration wait;
+      HttpResponse<Void> response;
       try {
-        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) return;
-        if (status != 429 && status < 500) {
-          throw new IOException(label() + " answered HTTP " + status + hint(status));
-        }
-        lastProblem = "HTTP " + status;
-        wait = response.headers().firstValue("Retry-After").map(WebhookDestination::retryAfter).orElse(backoff(attempt));
-      } catch (ConnectException | HttpTimeoutException e) {
-        lastProblem = e instanceof ConnectException ? "connection refused" : "timed out";
-        wait = backoff(attempt);
+        response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException(label() + ": interrupted");
       } catch (javax.net.ssl.SSLException e) {
         throw new IOException(label() + ": TLS failed (" + e.getClass().getSimpleName()
             + "): check the endpoint's certificate against ca.crt in the credentials Secret");
+      } catch (IOException e) {
+        // refused, timed out, or closed under the request: the Idempotency-Key makes sending it again safe
+        lastProblem = e instanceof ConnectException ? "connection refused"
+            : e instanceof HttpTimeoutException ? "timed out" : "connection lost";
+        response = null;
       }
-      if (attempt < retries.attempts()) sleep(min(wait, retries.cap()));
+      if (response != null) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) return;
+        if (status != 429 && status < 500) throw new IOException(label() + " answered HTTP " + status + hint(status));
+        lastProblem = "HTTP " + status;
+        wait = response.headers().firstValue("Retry-After").map(WebhookDestination::retryAfter).orElse(retries.backoff(attempt));
+      } else {
+        wait = retries.backoff(attempt);
+      }
+      if (attempt < retries.attempts()) retries.pause(wait);
     }
     throw new IOException(label() + " still failing after " + retries.attempts() + " attempts (last: " + lastProblem
         + "); the batch will be sent again by the next run");
@@ -171,11 +171,6 @@ public final class WebhookDestination implements ContactDestination {
     };
   }
 
-  private Duration backoff(int attempt) {
-    long base = retries.base().toMillis() << Math.min(attempt - 1, 10);
-    return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-  }
-
   /** Retry-After in seconds or as an HTTP date. */
   static Duration retryAfter(String value) {
     try {
@@ -188,19 +183,6 @@ public final class WebhookDestination implements ContactDestination {
       } catch (DateTimeParseException e2) {
         return Duration.ofSeconds(1);
       }
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static void sleep(Duration d) throws IOException {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting to retry");
     }
   }
 

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.connector.Retries;
 import io.contactsync.sync.sample.SyntheticContacts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** The webhook destination against a real HTTP server on loopback. */
 class WebhookIT {
   static final byte[] KEY = "webhook-signing-key".getBytes(StandardCharsets.UTF_8);
-  static final WebhookDestination.Retries FAST = new WebhookDestination.Retries(4, Duration.ofMillis(20), Duration.ofMillis(200));
+  static final Retries FAST = new Retries(4, Duration.ofMillis(20), Duration.ofMillis(200));
   record Received(String body, String timestamp, String signature, String idempotencyKey) {}
 
   HttpServer server;
