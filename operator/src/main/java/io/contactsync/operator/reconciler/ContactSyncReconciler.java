@@ -122,6 +122,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
 
   @Override
   public ErrorStatusUpdateControl<ContactSync> updateErrorStatus(ContactSync sync, Context<ContactSync> context, Exception e) {
+    if (StatusPatches.onlyConflicts(e)) return ErrorStatusUpdateControl.noStatusUpdate(); // retried, not a failure
     ContactSyncStatus status = sync.getStatus() == null ? new ContactSyncStatus() : sync.getStatus();
     List<Condition> conditions = new ArrayList<>(status.getConditions());
     conditions.removeIf(c -> Reasons.READY.equals(c.getType()));
@@ -145,8 +146,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
 
   private static UpdateControl<ContactSync> patchStatus(ContactSync sync, ContactSyncStatus status) {
     ContactSync patch = new ContactSync();
-    patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(sync.getMetadata().getName())
-        .withNamespace(sync.getMetadata().getNamespace()).build());
+    patch.setMetadata(StatusPatches.metadataOf(sync));
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
   }

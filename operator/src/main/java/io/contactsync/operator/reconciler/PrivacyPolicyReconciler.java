@@ -10,7 +10,6 @@ import io.contactsync.operator.status.PolicyStatus;
 import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -49,8 +48,7 @@ public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> 
     if (status.equals(policy.getStatus())) return UpdateControl.noUpdate();
     events.record(context.getClient(), policy, StatusEvents.between(policy.getStatus(), status));
     PrivacyPolicy patch = new PrivacyPolicy();
-    patch.setMetadata(new ObjectMetaBuilder().withName(policy.getMetadata().getName())
-        .withNamespace(policy.getMetadata().getNamespace()).build());
+    patch.setMetadata(StatusPatches.metadataOf(policy));
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
   }
