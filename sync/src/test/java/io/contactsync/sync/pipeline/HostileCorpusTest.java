@@ -14,6 +14,7 @@ import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.api.v1alpha1.ValidationSpec;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.ContactJson;
+import io.contactsync.sync.ReliabilityRow;
 import io.contactsync.sync.SyncFixtures;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.keys.FileKeyStore;
@@ -125,14 +126,12 @@ class HostileCorpusTest {
     record(corpus, summary, canaries.size());
   }
 
-  /** One row of docs/reliability.md's table, written where `cat sync/target/reliability/*.md` collects them. */
   private static void record(String corpus, RunSummary summary, int canaries) throws java.io.IOException {
     var destination = summary.destinations().get(0);
-    Path rows = Files.createDirectories(Path.of("target", "reliability"));
-    Files.writeString(rows.resolve("hostile-" + corpus + ".md"), String.format(java.util.Locale.ROOT,
-        "| hostile %s | %d records, %d canaries | written cleaned %d; quarantined %d at the source %s and %d by the policy %s;"
-            + " no canary printed | 0 |%n", corpus, summary.read(), canaries, destination.created(),
-        summary.sourceQuarantinedTotal(), summary.sourceQuarantined(), destination.quarantinedTotal(), destination.quarantined()));
+    ReliabilityRow.write("hostile-" + corpus, "hostile " + corpus, summary.read() + " records, " + canaries + " canaries",
+        String.format(java.util.Locale.ROOT, "written cleaned %d; quarantined %d at the source %s and %d by the policy %s;"
+            + " no canary printed", destination.created(), summary.sourceQuarantinedTotal(), summary.sourceQuarantined(),
+            destination.quarantinedTotal(), destination.quarantined()), "0");
   }
 
   @Test
