@@ -62,9 +62,18 @@ final class TestCluster {
     return serviceAccount(OPERATOR_NAMESPACE, OPERATOR_ACCOUNT, writes);
   }
 
+  /** The operator's client, reaching the API server at another address (a proxy in front of it). */
+  static KubernetesClient operator(List<String> writes, String apiServerUrl) {
+    return serviceAccount(OPERATOR_NAMESPACE, OPERATOR_ACCOUNT, writes, apiServerUrl);
+  }
+
   /** A client acting as the ServiceAccount {@code namespace/name}, with the groups Kubernetes gives it, recording writes. */
   static KubernetesClient serviceAccount(String namespace, String name, List<String> writes) {
-    Config config = new io.fabric8.kubernetes.client.ConfigBuilder(Config.autoConfigure(null))
+    return serviceAccount(namespace, name, writes, Config.autoConfigure(null).getMasterUrl());
+  }
+
+  private static KubernetesClient serviceAccount(String namespace, String name, List<String> writes, String apiServerUrl) {
+    Config config = new io.fabric8.kubernetes.client.ConfigBuilder(Config.autoConfigure(null)).withMasterUrl(apiServerUrl)
         .withImpersonateUsername("system:serviceaccount:" + namespace + ":" + name)
         .withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated")
         .build();
