@@ -46,15 +46,21 @@ class OperatorFaultsIT {
         .count();
   }
 
+  /** A new namespace with one policy and SYNCS ContactSyncs using it, none reconciled yet. */
+  private static String namespaceOfSyncs(KubernetesClient admin, String prefix) throws Exception {
+    TestCluster.install(admin);
+    String ns = TestCluster.namespace(admin, prefix);
+    admin.resource(policy(ns, "p")).create();
+    for (int i = 0; i < SYNCS; i++) {
+      admin.resource(sync(ns, "s" + i, "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create();
+    }
+    return ns;
+  }
+
   @Test
   void aRestartInTheMiddleOfReconcilingLeavesNoOrphansAndNoDuplicates() throws Exception {
     try (KubernetesClient admin = TestCluster.admin()) {
-      TestCluster.install(admin);
-      String ns = TestCluster.namespace(admin, "restart");
-      admin.resource(policy(ns, "p")).create();
-      for (int i = 0; i < SYNCS; i++) {
-        admin.resource(sync(ns, "s" + i, "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create();
-      }
+      String ns = namespaceOfSyncs(admin, "restart");
       try (KubernetesClient first = TestCluster.operator(new CopyOnWriteArrayList<>())) {
         ContactSyncOperator operator = start(first);
         // stop it while it is busy: some syncs done, some half done, some not started
@@ -79,12 +85,7 @@ class OperatorFaultsIT {
   @Test
   void anApiServerOutageAndACompetingWriterLeaveEverySyncConvergedOnItsLatestSpec() throws Exception {
     try (KubernetesClient admin = TestCluster.admin()) {
-      TestCluster.install(admin);
-      String ns = TestCluster.namespace(admin, "outage");
-      admin.resource(policy(ns, "p")).create();
-      for (int i = 0; i < SYNCS; i++) {
-        admin.resource(sync(ns, "s" + i, "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create();
-      }
+      String ns = namespaceOfSyncs(admin, "outage");
       URI api = URI.create(admin.getConfiguration().getMasterUrl());
       CompetingWriter competitor = new CompetingWriter(admin, ns);
       try (CuttableProxy proxy = new CuttableProxy(api.getHost(), api.getPort());
