@@ -48,21 +48,33 @@ final class CompetingWriter {
   private void loop() {
     for (int round = 0; running; round++) {
       String schedule = (round % 59 + 1) + " * * * *";
-      // writes back from one list: by the time it writes, the operator has often written in between
-      for (ContactSync sync : client.resources(ContactSync.class).inNamespace(namespace).list().getItems()) {
-        for (ContactSync current = sync; running; ) {
-          try {
-            current.getSpec().setSchedule(schedule);
-            client.resource(current).update();
-            updates.incrementAndGet();
-            break;
-          } catch (KubernetesClientException e) {
-            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) throw e;
-            conflicts.incrementAndGet();
-            current = client.resources(ContactSync.class).inNamespace(namespace).withName(sync.getMetadata().getName()).get();
+      try {
+        // writes back from one list: by the time it writes, the operator has often written in between
+        for (ContactSync sync : client.resources(ContactSync.class).inNamespace(namespace).list().getItems()) {
+          for (ContactSync current = sync; running; ) {
+            try {
+              current.getSpec().setSchedule(schedule);
+              client.resource(current).update();
+              updates.incrementAndGet();
+              break;
+            } catch (KubernetesClientException e) {
+              if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) throw e;
+              conflicts.incrementAndGet();
+              current = client.resources(ContactSync.class).inNamespace(namespace).withName(sync.getMetadata().getName()).get();
+            }
           }
         }
+      } catch (KubernetesClientException unavailable) {
+        pause(); // the API server is away (a restart): try again, as a pipeline would
       }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -18,14 +18,19 @@ import java.net.URI;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The operator's worst days with 200 ContactSyncs: stopped in the middle of reconciling them and started again; the
- * API server unreachable for a while, with a competing writer changing every sync meanwhile. Every sync converges to
+ * API server unreachable for a while, or restarted, with a competing writer changing every sync meanwhile. Every sync converges to
  * its latest spec, and each owns exactly one of each object: nothing orphaned, nothing twice.
  */
 class OperatorFaultsIT {
@@ -46,10 +51,22 @@ class OperatorFaultsIT {
         .count();
   }
 
+  private final List<String> namespaces = new ArrayList<>();
+
+  /** Removes the test's syncs, so that the operators of later tests, which watch every namespace, do not meet them. */
+  @AfterEach
+  void deleteNamespaces() {
+    try (KubernetesClient admin = TestCluster.admin()) {
+      for (String ns : namespaces) admin.namespaces().withName(ns).delete();
+      await().atMost(Duration.ofSeconds(120)).until(() -> namespaces.stream().allMatch(ns -> admin.namespaces().withName(ns).get() == null));
+    }
+  }
+
   /** A new namespace with one policy and SYNCS ContactSyncs using it, none reconciled yet. */
-  private static String namespaceOfSyncs(KubernetesClient admin, String prefix) throws Exception {
+  private String namespaceOfSyncs(KubernetesClient admin, String prefix) throws Exception {
     TestCluster.install(admin);
     String ns = TestCluster.namespace(admin, prefix);
+    namespaces.add(ns);
     admin.resource(policy(ns, "p")).create();
     for (int i = 0; i < SYNCS; i++) {
       admin.resource(sync(ns, "s" + i, "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create();
@@ -87,32 +104,75 @@ class OperatorFaultsIT {
     try (KubernetesClient admin = TestCluster.admin()) {
       String ns = namespaceOfSyncs(admin, "outage");
       URI api = URI.create(admin.getConfiguration().getMasterUrl());
-      CompetingWriter competitor = new CompetingWriter(admin, ns);
-      try (CuttableProxy proxy = new CuttableProxy(api.getHost(), api.getPort());
-          KubernetesClient client = TestCluster.operator(new CopyOnWriteArrayList<>(), "https://127.0.0.1:" + proxy.port());
-          ContactSyncOperator operator = start(client)) {
-        competitor.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.resources(CronJob.class).inNamespace(ns).list().getItems().size() >= 40);
-        proxy.cut();
-        Thread.sleep(OUTAGE.toMillis());
-        assertThat(ready(admin, ns)).as("the outage came before the operator was done").isLessThan(SYNCS);
-        proxy.restore();
-        Thread.sleep(5000);
-        competitor.stop();
-        await().atMost(Duration.ofSeconds(120)).until(() -> converged(admin, ns) == SYNCS);
+      try (CuttableProxy proxy = new CuttableProxy(api.getHost(), api.getPort())) {
+        CompetingWriter competitor = disruptWhileReconciling(admin, ns, "https://127.0.0.1:" + proxy.port(), () -> {
+          proxy.cut();
+          Thread.sleep(OUTAGE.toMillis());
+          proxy.restore();
+        });
+        ReliabilityRow.write("operator-api-outage", "API server unreachable for " + OUTAGE.toSeconds() + " s (every"
+            + " connection cut, new ones refused) while the operator reconciles " + SYNCS + " ContactSyncs, and a"
+            + " competing writer changes every sync throughout", "1 outage after the first 40 CronJobs; "
+            + competitor.updates() + " competing updates, " + competitor.conflicts() + " of them answered 409", CONVERGED, "—");
       }
-      OwnedObjects.assertExactlyOneOfEachPerSync(admin, ns, SYNCS);
-      assertThat(competitor.conflicts()).as("the competing writer met 409 Conflicts, so writes really raced").isPositive();
-      System.out.printf("API server outage of %d s and %d competing updates (%d answered 409): all %d syncs converged%n",
-          OUTAGE.toSeconds(), competitor.updates(), competitor.conflicts(), SYNCS);
-      ReliabilityRow.write("operator-api-outage", "API server unreachable for " + OUTAGE.toSeconds() + " s (every connection"
-          + " cut, new ones refused) while the operator reconciles " + SYNCS + " ContactSyncs, and a competing writer"
-          + " changes every sync throughout", "1 outage after the first 40 CronJobs; " + competitor.updates()
-          + " competing updates, " + competitor.conflicts() + " of them answered 409",
-          "all " + SYNCS + " Ready on their latest generation with their CronJob on the latest schedule; the operator's own"
-          + " writes that met 409 (stale reads after the outage) were retried, none reported as a failure; nothing orphaned,"
-          + " nothing twice", "—");
     }
+  }
+
+  @Test
+  void anApiServerRestartAndACompetingWriterLeaveEverySyncConvergedOnItsLatestSpec() throws Exception {
+    String restart = System.getenv("CONTACTSYNC_TEST_APISERVER_RESTART");
+    Assumptions.assumeTrue(restart != null, "set CONTACTSYNC_TEST_APISERVER_RESTART to a command that restarts the"
+        + " cluster's API server (.ci/run does; on kind: docker restart <cluster>-control-plane)");
+    try (KubernetesClient admin = TestCluster.admin()) {
+      String ns = namespaceOfSyncs(admin, "apirestart");
+      long started = System.nanoTime();
+      long[] down = new long[1];
+      CompetingWriter competitor = disruptWhileReconciling(admin, ns, admin.getConfiguration().getMasterUrl(), () -> {
+        long from = System.nanoTime();
+        Process p = new ProcessBuilder("sh", "-c", restart).inheritIO().start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0).as("the API server restarted").isTrue();
+        down[0] = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - from);
+      });
+      ReliabilityRow.write("operator-api-restart", "API server restarted (etcd kept) while the operator reconciles " + SYNCS
+          + " ContactSyncs, and a competing writer changes every sync throughout", "1 restart after the first 40 CronJobs,"
+          + " about " + down[0] + " s until ready; " + competitor.updates() + " competing updates, " + competitor.conflicts()
+          + " of them answered 409; " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s in all",
+          CONVERGED, "—");
+    }
+  }
+
+  private static final String CONVERGED = "all " + SYNCS + " Ready on their latest generation with their CronJob on the"
+      + " latest schedule; the operator's own writes that met 409 (stale reads) were retried, none reported as a failure;"
+      + " nothing orphaned, nothing twice";
+
+  /** Something that happens to the API server while the operator works. */
+  @FunctionalInterface
+  private interface Disruption {
+    void happen() throws Exception;
+  }
+
+  /**
+   * Starts the operator (reaching the API server at apiUrl) and a competing writer on the namespace's syncs, lets the
+   * disruption happen once 40 CronJobs exist, and waits until every sync converged on its latest spec.
+   */
+  private static CompetingWriter disruptWhileReconciling(KubernetesClient admin, String ns, String apiUrl,
+      Disruption disruption) throws Exception {
+    CompetingWriter competitor = new CompetingWriter(admin, ns);
+    try (KubernetesClient client = TestCluster.operator(new CopyOnWriteArrayList<>(), apiUrl);
+        ContactSyncOperator operator = start(client)) {
+      competitor.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> admin.resources(CronJob.class).inNamespace(ns).list().getItems().size() >= 40);
+      assertThat(ready(admin, ns)).as("the disruption comes before the operator is done").isLessThan(SYNCS);
+      disruption.happen();
+      Thread.sleep(5000);
+      competitor.stop();
+      await().atMost(Duration.ofSeconds(120)).until(() -> converged(admin, ns) == SYNCS);
+    }
+    OwnedObjects.assertExactlyOneOfEachPerSync(admin, ns, SYNCS);
+    assertThat(competitor.conflicts()).as("the competing writer met 409 Conflicts, so writes really raced").isPositive();
+    System.out.printf("%s: %d competing updates (%d answered 409): all %d syncs converged%n", ns, competitor.updates(),
+        competitor.conflicts(), SYNCS);
+    return competitor;
   }
 
   /** Syncs Ready for their current generation whose CronJob runs on the schedule their spec says now. */
