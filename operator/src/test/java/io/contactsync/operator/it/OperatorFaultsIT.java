@@ -142,8 +142,8 @@ class OperatorFaultsIT {
   }
 
   private static final String CONVERGED = "all " + SYNCS + " Ready on their latest generation with their CronJob on the"
-      + " latest schedule; the operator's own writes that met 409 (stale reads) were retried, none reported as a failure;"
-      + " nothing orphaned, nothing twice";
+      + " latest schedule (the operator's own writes met 409s from stale reads, and were retried); nothing orphaned,"
+      + " nothing twice";
 
   /** Something that happens to the API server while the operator works. */
   @FunctionalInterface
