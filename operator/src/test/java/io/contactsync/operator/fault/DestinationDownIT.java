@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,7 @@ class DestinationDownIT {
 
   @Test
   void postgresLostMidRunFailsTheRunAndTheTableKeepsItsCommittedSet() throws Exception {
-    Assumptions.assumeTrue(PostgresTable.available(), "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first (.ci/run does)");
+    PostgresTable.assumeAvailable();
     URI server = URI.create(System.getenv(PostgresTable.ENV + "_URL").substring("jdbc:".length()));
     try (CuttableProxy proxy = new CuttableProxy(server.getHost(), server.getPort())) {
       PostgresTable table = PostgresTable.unique("down");

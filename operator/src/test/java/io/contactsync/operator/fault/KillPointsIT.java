@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,7 @@ class KillPointsIT {
 
   @Test
   void postgresUnder50000Contacts() throws Exception {
-    Assumptions.assumeTrue(PostgresTable.available(), "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first (.ci/run does)");
+    PostgresTable.assumeAvailable();
     PostgresTable table = PostgresTable.unique("kill");
     LocalJob job = LocalJob.create(work, SEED, 50_000,
         table.destination(System.getenv(PostgresTable.ENV + "_URL"), "pg-creds"), "pg-creds", PostgresTable.ENV);
@@ -36,7 +35,7 @@ class KillPointsIT {
 
   @Test
   void radicaleUnder150Contacts() throws Exception {
-    Assumptions.assumeTrue(RadicaleBook.available(), "no CardDAV server: run eval \"$(.ci/servers/radicale.sh)\" first (.ci/run does)");
+    RadicaleBook.assumeAvailable();
     RadicaleBook book = RadicaleBook.create();
     LocalJob job = LocalJob.create(work, SEED, 150, book.destination("dav-creds"), "dav-creds", RadicaleBook.ENV);
     // CardDAV writes only what changed, so a round changes more for its writes to span the run; Radicale takes

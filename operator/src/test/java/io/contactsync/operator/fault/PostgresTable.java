@@ -6,13 +6,15 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /** A destination table of the test PostgreSQL as the fault tests compare it: record id to family name. */
 record PostgresTable(String name) {
   static final String ENV = "CONTACTSYNC_TEST_POSTGRES";
 
-  static boolean available() {
-    return System.getenv(ENV + "_URL") != null;
+  static void assumeAvailable() {
+    Assumptions.assumeTrue(System.getenv(ENV + "_URL") != null,
+        "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first (.ci/run does)");
   }
 
   static PostgresTable unique(String prefix) {

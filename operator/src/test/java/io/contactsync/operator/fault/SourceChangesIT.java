@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class SourceChangesIT {
 
   @Test
   void changesDuringARunArriveWithTheNextRuns() throws Exception {
-    Assumptions.assumeTrue(PostgresTable.available(), "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first (.ci/run does)");
+    PostgresTable.assumeAvailable();
     String url = System.getenv(PostgresTable.ENV + "_URL");
     URI server = URI.create(url.substring("jdbc:".length()));
     String source = "changing_" + Long.toString(System.nanoTime(), 36);

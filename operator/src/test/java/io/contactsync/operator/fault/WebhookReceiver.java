@@ -25,7 +25,6 @@ final class WebhookReceiver implements AutoCloseable {
   private final Set<String> keys = ConcurrentHashMap.newKeySet();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
-  private final AtomicInteger repeats = new AtomicInteger();
   private volatile IntUnaryOperator status = n -> 200;
 
   WebhookReceiver() throws IOException {
@@ -54,10 +53,6 @@ final class WebhookReceiver implements AutoCloseable {
     return refused.get();
   }
 
-  int repeats() {
-    return repeats.get();
-  }
-
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
     int code = status.applyAsInt(requests.incrementAndGet());
@@ -66,8 +61,6 @@ final class WebhookReceiver implements AutoCloseable {
         JsonNode batch = JSON.readTree(body);
         for (JsonNode c : batch.path("upserts")) records.put(c.path("id").asText(), c.path("name").path("family").asText(""));
         for (JsonNode id : batch.path("deletes")) records.remove(id.asText());
-      } else {
-        repeats.incrementAndGet();
       }
     } else {
       refused.incrementAndGet();

@@ -40,13 +40,6 @@ final class Worker {
         .redirectErrorStream(true).redirectOutput(log().toFile()).start();
   }
 
-  /** Runs to the end and returns the exit code. */
-  int run() throws Exception {
-    Process p = start();
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the run ends").isTrue();
-    return p.exitValue();
-  }
-
   /** Runs to the end, which must succeed; returns how long records flowed (from {@link #READING} to exit). */
   Duration runToSuccess() throws Exception {
     Process p = start();
