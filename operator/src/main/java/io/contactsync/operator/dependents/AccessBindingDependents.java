@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.AccessBindings;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -16,7 +17,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 public final class AccessBindingDependents {
   private AccessBindingDependents() {}
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Names.ACCESS_COMPONENT_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Names.ACCESS_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
   public static final class Viewers extends CRUDKubernetesDependentResource<RoleBinding, ContactSync> {
     public Viewers() {
       super(RoleBinding.class);
@@ -33,7 +34,7 @@ public final class AccessBindingDependents {
     }
   }
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Names.ACCESS_COMPONENT_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Names.ACCESS_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
   public static final class Editors extends CRUDKubernetesDependentResource<RoleBinding, ContactSync> {
     public Editors() {
       super(RoleBinding.class);

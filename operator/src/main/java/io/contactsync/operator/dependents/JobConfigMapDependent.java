@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.SyncConfigMaps;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -10,7 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
 public final class JobConfigMapDependent extends CRUDKubernetesDependentResource<ConfigMap, ContactSync> {
   public JobConfigMapDependent() {
     super(ConfigMap.class);

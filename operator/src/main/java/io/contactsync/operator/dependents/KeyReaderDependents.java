@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.KeyReaderAccess;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -16,7 +17,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 public final class KeyReaderDependents {
   private KeyReaderDependents() {}
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Names.KEYS_COMPONENT_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Names.KEYS_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
   public static final class ReaderRole extends CRUDKubernetesDependentResource<Role, PrivacyPolicy> {
     public ReaderRole() {
       super(Role.class);
@@ -28,7 +29,7 @@ public final class KeyReaderDependents {
     }
   }
 
-  @KubernetesDependent(informer = @Informer(labelSelector = Names.KEYS_COMPONENT_SELECTOR))
+  @KubernetesDependent(informer = @Informer(labelSelector = Names.KEYS_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
   public static final class ReaderBinding extends CRUDKubernetesDependentResource<RoleBinding, PrivacyPolicy> {
     public ReaderBinding() {
       super(RoleBinding.class);

@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.SyncNetworkPolicy;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -9,7 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
 public final class NetworkPolicyDependent extends CRUDKubernetesDependentResource<NetworkPolicy, ContactSync> {
   public NetworkPolicyDependent() {
     super(NetworkPolicy.class);

@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.privacy.keys.PolicyKeys;
@@ -18,7 +19,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * A policy's keys: created once. The desired Secret is derived from the actual one, so a reconcile never
  * regenerates key material; it changes only when the policy requests a rotation, which adds keys.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Names.KEYS_COMPONENT_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Names.KEYS_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
 public final class PolicyKeysSecretDependent extends KubernetesDependentResource<Secret, PrivacyPolicy>
     implements Creator<Secret, PrivacyPolicy>, Updater<Secret, PrivacyPolicy>, GarbageCollected<PrivacyPolicy> {
   public PolicyKeysSecretDependent() {

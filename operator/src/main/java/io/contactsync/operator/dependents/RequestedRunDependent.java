@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.RequestedRun;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * finished run stays); not GarbageCollected for JOSDK, which would then delete it once the request is honoured, but
  * owned by the sync through the owner reference its builder sets, so it goes with the sync.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = Names.RUN_REQUEST_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Names.RUN_REQUEST_SELECTOR, itemStore = LeanItemStore.class))
 public final class RequestedRunDependent extends KubernetesDependentResource<Job, ContactSync>
     implements Creator<Job, ContactSync> {
   public RequestedRunDependent() {

@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.SyncConfigMaps;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -11,7 +12,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The checkpoint store: created empty, and from then on holding what the last successful run reported. */
-@KubernetesDependent(informer = @Informer(labelSelector = Names.STATE_COMPONENT_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Names.STATE_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
 public final class StateConfigMapDependent extends CRUDKubernetesDependentResource<ConfigMap, ContactSync> {
   public StateConfigMapDependent() {
     super(ConfigMap.class);

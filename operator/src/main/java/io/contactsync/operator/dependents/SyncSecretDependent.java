@@ -1,6 +1,7 @@
 package io.contactsync.operator.dependents;
 
 import io.contactsync.api.v1alpha1.ContactSync;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.desired.SyncSecret;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.resolve.SyncResolution;
@@ -10,7 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
-@KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
 public final class SyncSecretDependent extends CRUDKubernetesDependentResource<Secret, ContactSync> {
   public SyncSecretDependent() {
     super(Secret.class);

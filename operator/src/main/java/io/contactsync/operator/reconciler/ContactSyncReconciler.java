@@ -5,6 +5,7 @@ import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.ContactSyncStatus;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.dependents.AccessBindingDependents;
 import io.contactsync.operator.dependents.CronJobDependent;
 import io.contactsync.operator.dependents.DataMayFlow;
@@ -32,6 +33,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -61,6 +63,7 @@ import java.util.stream.Collectors;
 // Not generation-aware: a run request is an annotation, which does not change metadata.generation. Reconciles
 // are idempotent, and one that finds everything converged writes nothing.
 @ControllerConfiguration(name = ContactSyncReconciler.NAME, generationAwareEventProcessing = false,
+    informer = @Informer(itemStore = LeanItemStore.class),
     maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "service-account", type = ServiceAccountDependent.class),
@@ -165,16 +168,19 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
     metrics.watch(() -> context.getPrimaryCache().list());
     policies = new InformerEventSource<>(InformerEventSourceConfiguration.from(PrivacyPolicy.class, ContactSync.class)
         .withName("policies")
+        .withItemStore(new LeanItemStore<>())
         .withSecondaryToPrimaryMapper(p -> syncsReferencing(context, p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()))
         .build(), context);
     policyKeys = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, ContactSync.class)
         .withName("policy-keys")
+        .withItemStore(new LeanItemStore<>())
         .withLabelSelector(Names.KEYS_COMPONENT_SELECTOR)
         .withSecondaryToPrimaryMapper(s -> syncsReferencing(context, s.getMetadata().getNamespace() + "/"
             + s.getMetadata().getLabels().getOrDefault(Names.POLICY_LABEL, "")))
         .build(), context);
     runPods = new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, ContactSync.class)
         .withName("run-pods")
+        .withItemStore(new LeanItemStore<>())
         .withLabelSelector(Names.SYNC_COMPONENT_SELECTOR)
         .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(pod.getMetadata().getLabels().get(Names.SYNC_LABEL),
             pod.getMetadata().getNamespace())))

@@ -2,6 +2,7 @@ package io.contactsync.operator.reconciler;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.PrivacyPolicyStatus;
+import io.contactsync.operator.cache.LeanItemStore;
 import io.contactsync.operator.dependents.KeyReaderDependents;
 import io.contactsync.operator.dependents.PolicyKeysSecretDependent;
 import io.contactsync.operator.desired.PolicyKeysSecret;
@@ -10,6 +11,7 @@ import io.contactsync.operator.status.PolicyStatus;
 import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -22,7 +24,8 @@ import java.util.List;
 
 /** Compiles the policy for its status, keeps its keys Secret (created once) and its key readers' access. */
 // not generation-aware: a rotation request is an annotation, which leaves the generation alone
-@ControllerConfiguration(name = PrivacyPolicyReconciler.NAME, generationAwareEventProcessing = false)
+@ControllerConfiguration(name = PrivacyPolicyReconciler.NAME, generationAwareEventProcessing = false,
+    informer = @Informer(itemStore = LeanItemStore.class))
 @Workflow(dependents = {
     @Dependent(name = "keys", type = PolicyKeysSecretDependent.class),
     @Dependent(name = "reader-role", type = KeyReaderDependents.ReaderRole.class,
