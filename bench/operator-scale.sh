@@ -5,7 +5,7 @@
 # counted from the API server's apiserver_request_total (every verb but GET, LIST and WATCH; Leases, Endpoints and
 # access reviews left out: the API server and controller manager write those on their own), less the benchmark's
 # own creates.
-# Usage: KUBECONFIG=... bench/operator-scale.sh [N=1000]
+# Usage: KUBECONFIG=... [HEAP_HISTO=file] [NATIVE_MEMORY=file] [OPERATOR_JAVA_OPTS=...] bench/operator-scale.sh [N=1000]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 n=${1:-1000}
@@ -44,12 +44,14 @@ print(int(total))' "$work/${1:-writes}.json"
 }
 # what changed between two breakdowns
 write_diff() { python3 -c 'import json, sys; a, b = (json.load(open(f)) for f in sys.argv[1:]); print(", ".join(f"{k} {int(b[k] - a.get(k, 0))}" for k in sorted(b) if b[k] != a.get(k, 0)) or "none")' "$work/$1.json" "$work/$2.json"; }
+jvm_options=$(sed -n 's/^jvmOptions: "\(.*\)"$/\1/p' "$root/charts/contactsync-operator/values.yaml")
+[ -n "$jvm_options" ] || { echo "no jvmOptions in the chart's values.yaml" >&2; exit 1; }
 reconciled_syncs() { # ContactSync reconciliations the running operator has finished
   curl -s "localhost:$port/metrics" | awk '/^operator_sdk_controllers_execution_reconcile_seconds_count\{controller="contactsync"/ {s += $2} END {printf "%d", s}'
 }
 start_operator() {
-  # the image's JVM flags, in a container limited as the chart limits it (512Mi)
-  java -XX:MaxRAM=512m -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError ${OPERATOR_JAVA_OPTS:-} -jar "$jar" operator --namespace "$opns" --port "$port" --image contactsync-operator:bench >"${OPERATOR_LOG:-$work/operator}-$1.log" 2>&1 &
+  # the JVM flags and environment the chart gives the operator, in a container limited as the chart limits it (512Mi)
+  MALLOC_ARENA_MAX=2 java -XX:MaxRAM=512m $jvm_options -XX:+ExitOnOutOfMemoryError ${NATIVE_MEMORY:+-XX:NativeMemoryTracking=summary} ${OPERATOR_JAVA_OPTS:-} -jar "$jar" operator --namespace "$opns" --port "$port" --image contactsync-operator:bench >"${OPERATOR_LOG:-$work/operator}-$1.log" 2>&1 &
   op=$!
   until curl -sf "localhost:$port/readyz" >/dev/null 2>&1; do sleep 0.2; done
 }
@@ -100,6 +102,10 @@ echo "writes to converge: $(write_diff converge-before converge-after)" >&2
 per_sync=$(python3 -c "print(f'{($after - $before - $n - 10) / $n:.2f}')")
 rss_mib=$(( $(awk '/VmRSS/ {print $2}' "/proc/$op/status") / 1024 ))
 hwm_mib=$(( $(awk '/VmHWM/ {print $2}' "/proc/$op/status") / 1024 ))
+# where the memory goes: HEAP_HISTO=file writes a class histogram of the live heap (after the figures above)
+[ -z "${HEAP_HISTO:-}" ] || jmap -histo:live "$op" >"$HEAP_HISTO"
+# NATIVE_MEMORY=file: the JVM's own account of its memory by area (heap, classes, code, threads, GC)
+[ -z "${NATIVE_MEMORY:-}" ] || jcmd "$op" VM.native_memory summary >"$NATIVE_MEMORY"
 
 # a full no-op resync: a restarted operator reconciles every object and must find nothing to write
 kill "$op"; wait "$op" 2>/dev/null || true

@@ -87,6 +87,9 @@ class ChartTest {
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
     assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
     assertThat(container.getResources().getLimits()).containsKey("memory");
+    assertThat(env(container, "JAVA_TOOL_OPTIONS")).as("the footprint bench/operator-scale.sh measures")
+        .hasValueSatisfying(o -> assertThat(o).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=60"));
+    assertThat(env(container, "MALLOC_ARENA_MAX")).hasValue("2");
     assertThat(only(items, Service.class).getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
   }
 
@@ -115,7 +118,8 @@ class ChartTest {
     String image = "registry.example/team/contactsync@" + digest;
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
     assertThat(container.getImage()).isEqualTo(image);
-    assertThat(env(container, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=70");
+    assertThat(env(container, "JAVA_TOOL_OPTIONS")).as("extra options come last, so that theirs win")
+        .hasValueSatisfying(o -> assertThat(o).startsWith("-XX:MaxRAMPercentage=60 ").endsWith(" -XX:MaxRAMPercentage=70"));
     assertThat(container.getImagePullPolicy()).isEqualTo("Always");
     assertThat(container.getArgs()).contains("--leader-election", "--port=9090", "--image-pull-policy=Always");
     assertThat(container.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(9090));
