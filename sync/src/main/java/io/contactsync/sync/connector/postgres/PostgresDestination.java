@@ -29,7 +29,9 @@ import org.postgresql.PGConnection;
  * until commit, a failed or killed run changes nothing, and a repeated run writes the same rows again. Batches go
  * through COPY into a temporary table, then one INSERT … ON CONFLICT that leaves unchanged rows alone. One batch is
  * written behind: while the server merges it, the pipeline prepares the next (the server's work is the larger half).
- * Columns: id (record id), contact (jsonb), the declared extra columns, synced_at.
+ * A run that finds the table empty (a first run, or one after the table was emptied) locks out other writers until it
+ * commits and copies straight into the table: nothing is there to compare or sweep, and the stage and merge would
+ * double the server's work. Columns: id (record id), contact (jsonb), the declared extra columns, synced_at.
  */
 public final class PostgresDestination implements ContactDestination {
   private static final int MAX_IN_FLIGHT = 3;
@@ -44,6 +46,10 @@ public final class PostgresDestination implements ContactDestination {
   private long updated;
   private long unchanged;
   private long deleted;
+  /** Whether this run found the table empty and holds it: batches are copied straight in. */
+  private boolean copyStraightIn;
+  /** The transaction's start, which every row of the run carries as synced_at (what now() gives the merge). */
+  private String syncedAt;
 
   public PostgresDestination(String name, PostgresConnector spec, Credentials credentials) {
     this.endpoint = new PostgresEndpoint("destination '" + name + "'", spec, credentials);
@@ -70,7 +76,7 @@ public final class PostgresDestination implements ContactDestination {
       s.execute("CREATE TEMPORARY TABLE contactsync_stage (id text PRIMARY KEY, contact jsonb NOT NULL"
           + extraColumns(" text") + ") ON COMMIT DROP");
       s.execute("CREATE TEMPORARY TABLE contactsync_seen (id text PRIMARY KEY) ON COMMIT DROP");
-      s.execute("SELECT 1 FROM " + spec.getTable() + " LIMIT 0");
+      copyStraightIn = takeIfEmpty(s);
     } catch (SQLException e) {
       abort();
       throw endpoint.failure("cannot prepare the table", e);
@@ -81,6 +87,12 @@ public final class PostgresDestination implements ContactDestination {
   public void upsert(List<Contact> records) throws IOException {
     if (records.isEmpty()) return;
     String csv = csv(records);
+    if (copyStraightIn) {
+      writeBehind(() -> created += connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+          "COPY " + spec.getTable() + " (id, contact" + extraColumns("") + ", synced_at) FROM STDIN WITH (FORMAT csv)",
+          new StringReader(csv)));
+      return;
+    }
     writeBehind(() -> {
       connection.unwrap(PGConnection.class).getCopyAPI()
           .copyIn("COPY contactsync_stage FROM STDIN WITH (FORMAT csv)", new StringReader(csv));
@@ -141,12 +153,13 @@ public final class PostgresDestination implements ContactDestination {
         p.setArray(1, connection.createArrayOf("text", ids));
         deleted += p.executeUpdate();
       }
-      seen(ids);
+      if (!copyStraightIn) seen(ids);
     });
   }
 
   @Override
   public void retain(Collection<String> recordIds) throws IOException {
+    if (copyStraightIn) return; // the table held nothing to keep, and a sweep has nothing to find
     Object[] ids = recordIds.toArray();
     writeBehind(() -> seen(ids));
   }
@@ -163,7 +176,7 @@ public final class PostgresDestination implements ContactDestination {
   public WriteCounts commit(boolean sweep) throws IOException {
     awaitWritten();
     try {
-      if (sweep) {
+      if (sweep && !copyStraightIn) {
         try (Statement s = connection.createStatement()) {
           deleted += s.executeUpdate("DELETE FROM " + spec.getTable() + " t WHERE NOT EXISTS "
               + "(SELECT 1 FROM contactsync_seen s WHERE s.id = t.id)");
@@ -176,6 +189,29 @@ public final class PostgresDestination implements ContactDestination {
     } finally {
       abort();
     }
+  }
+
+  private boolean isEmpty(Statement s) throws SQLException {
+    try (ResultSet r = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + spec.getTable() + ")")) {
+      r.next();
+      return r.getBoolean(1);
+    }
+  }
+
+  /**
+   * Whether the table is empty; if so, other writers wait until this run commits (readers still read) and the run
+   * notes its transaction's start for synced_at. It looks again under the lock: a row written in between sends the
+   * run down the merge path after all.
+   */
+  private boolean takeIfEmpty(Statement s) throws SQLException {
+    if (!isEmpty(s)) return false;
+    s.execute("LOCK TABLE " + spec.getTable() + " IN SHARE ROW EXCLUSIVE MODE");
+    if (!isEmpty(s)) return false;
+    try (ResultSet r = s.executeQuery("SELECT now()::text")) {
+      r.next();
+      syncedAt = r.getString(1);
+    }
+    return true;
   }
 
   /** Rolls back what is not committed and lets go of the connection. */
@@ -208,6 +244,7 @@ public final class PostgresDestination implements ContactDestination {
         Map<String, String> fields = ContactFields.flatten(c);
         for (PostgresColumn col : columns) csv.append(',').append(quote(fields.get(col.getField())));
       }
+      if (copyStraightIn) csv.append(',').append(syncedAt);
       csv.append('\n');
     }
     return csv.toString();

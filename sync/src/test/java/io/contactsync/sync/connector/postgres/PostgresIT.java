@@ -184,6 +184,41 @@ class PostgresIT {
   }
 
   @Test
+  void aRunIntoAnEmptyTableCopiesStraightInWhileOtherWritersWait() throws Exception {
+    // the owner's own table, whose synced_at has no default: the run gives every row its transaction's start
+    try (Connection c = admin(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE " + table + " (id text PRIMARY KEY, contact jsonb NOT NULL, given_name text,"
+          + " email_token text, synced_at timestamptz NOT NULL)");
+    }
+    PostgresConnector spec = pg(verified(), "pg-creds");
+    spec.setCreateTable(false);
+    PostgresDestination destination = new PostgresDestination("db", spec,
+        CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("db", spec.getCredentials()));
+    List<Contact> batch = contacts(20);
+    destination.begin();
+    destination.upsert(batch);
+    destination.retain(List.of("kept-by-nobody"));
+    try (Connection other = admin(); Statement s = other.createStatement()) {
+      s.execute("SET lock_timeout = '300ms'");
+      assertThatThrownBy(() -> s.execute("INSERT INTO " + table + " (id, contact, synced_at) VALUES ('x', '{}', now())"))
+          .as("another writer waits for the run").hasMessageContaining("lock timeout");
+      assertThat(count("")).as("readers still read, and see nothing before the commit").isZero();
+    }
+    var counts = destination.commit(true);
+    assertThat(counts.created()).isEqualTo(batch.size());
+    assertThat(counts.deleted()).isZero();
+    assertThat(count("")).isEqualTo(batch.size());
+    assertThat(count("synced_at = (SELECT min(synced_at) FROM " + table + ")")).isEqualTo(batch.size());
+    assertThat(count("given_name IS NOT NULL")).as("the declared columns are copied too").isEqualTo(batch.size());
+
+    destination.begin(); // not empty now: the merge path, which leaves equal rows alone
+    destination.upsert(batch);
+    var again = destination.commit(true);
+    assertThat(again.unchanged()).isEqualTo(batch.size());
+    assertThat(again.created()).isZero();
+  }
+
+  @Test
   void aFailedRunLeavesTheTableAsItWas() throws Exception {
     writeSource(contacts(100));
     run(fileToPostgres(pg(verified(), "pg-creds"), SyncMode.Full));
