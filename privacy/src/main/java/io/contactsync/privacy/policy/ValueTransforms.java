@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The transforms behind the actions. Outputs of reversible actions carry a prefix saying what they are. */
 public final class ValueTransforms {
@@ -21,8 +19,6 @@ public final class ValueTransforms {
 
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final HexFormat HEX = HexFormat.of();
-  /** yyyy, yyyy-mm, yyyy-mm-dd, their basic forms (yyyymmdd) and a trailing time; --mm-dd has no year. */
-  private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-?(\\d{2})(?:-?(\\d{2}))?)?(?:[T ].*)?");
 
   private ValueTransforms() {}
 
@@ -71,10 +67,10 @@ public final class ValueTransforms {
   /** A date to its year or year-month; a value with no year (--12-10) or no date at all does not leave. */
   static ValueTransform generalizeDate(DatePrecision precision) {
     return (value, path) -> {
-      Matcher m = DATE.matcher(value);
-      if (!m.matches()) return null;
-      if (precision == DatePrecision.YEAR || m.group(2) == null) return m.group(1);
-      return m.group(1) + "-" + m.group(2);
+      int month = DateParts.month(value);
+      if (month == DateParts.NOT_A_DATE) return null;
+      String year = value.substring(0, 4);
+      return precision == DatePrecision.YEAR || month == DateParts.NO_MONTH ? year : year + "-" + value.substring(month, month + 2);
     };
   }
 

@@ -16,21 +16,28 @@ public final class EmailSyntax {
   public static String normalize(String address) {
     if (address == null || address.length() > 254) return null;
     int at = address.lastIndexOf('@');
-    if (at <= 0 || at == address.length() - 1) return null;
-    String local = address.substring(0, at);
-    String domain = address.substring(at + 1);
-    if (!validLocalPart(local) || !validDomain(domain)) return null;
-    return local + "@" + domain.toLowerCase(Locale.ROOT);
+    int end = address.length();
+    if (at <= 0 || at == end - 1) return null;
+    if (!validLocalPart(address, at) || !validDomain(address, at + 1, end)) return null;
+    // read in place: only a domain that needs lower-casing makes a new string
+    for (int i = at + 1; i < end; i++) {
+      char c = address.charAt(i);
+      if (c > 0x7F || (c >= 'A' && c <= 'Z')) {
+        return address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(Locale.ROOT);
+      }
+    }
+    return address;
   }
 
-  private static boolean validLocalPart(String local) {
-    if (local.length() > 64) return false;
-    char first = local.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '.' || local.endsWith(".")) return false;
-    for (int i = 0; i < local.length(); i++) {
-      char c = local.charAt(i);
+  /** The local part is address[0, end). */
+  private static boolean validLocalPart(String address, int end) {
+    if (end > 64) return false;
+    char first = address.charAt(0);
+    if (first == '=' || first == '+' || first == '-' || first == '.' || address.charAt(end - 1) == '.') return false;
+    for (int i = 0; i < end; i++) {
+      char c = address.charAt(i);
       if (c == '.') {
-        if (local.charAt(i - 1) == '.') return false;
+        if (address.charAt(i - 1) == '.') return false;
       } else if (!(isAsciiAlnum(c) || ATEXT_SPECIALS.indexOf(c) >= 0 || (c > 0x7F && Character.isLetterOrDigit(c)))) {
         return false;
       }
@@ -38,19 +45,25 @@ public final class EmailSyntax {
     return true;
   }
 
-  private static boolean validDomain(String domain) {
-    if (domain.length() > 253) return false;
-    String[] labels = domain.split("\\.", -1);
-    if (labels.length < 2) return false;
-    for (String label : labels) {
-      if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) return false;
-      for (int i = 0; i < label.length(); i++) {
-        char c = label.charAt(i);
+  /** The domain is address[from, end): at least two dot-separated labels, the last not all digits. */
+  private static boolean validDomain(String address, int from, int end) {
+    if (end - from > 253) return false;
+    int labels = 0;
+    int labelStart = from;
+    for (int i = from; i <= end; i++) {
+      if (i < end && address.charAt(i) != '.') {
+        char c = address.charAt(i);
         if (!(isAsciiAlnum(c) || c == '-' || (c > 0x7F && Character.isLetterOrDigit(c)))) return false;
+        continue;
       }
+      int length = i - labelStart;
+      if (length == 0 || length > 63 || address.charAt(labelStart) == '-' || address.charAt(i - 1) == '-') return false;
+      labels++;
+      if (i < end) labelStart = i + 1;
     }
-    String tld = labels[labels.length - 1];
-    return tld.length() >= 2 && !tld.chars().allMatch(Character::isDigit);
+    if (labels < 2 || end - labelStart < 2) return false;
+    for (int i = labelStart; i < end; i++) if (!Character.isDigit(address.charAt(i))) return true;
+    return false;
   }
 
   private static boolean isAsciiAlnum(char c) {

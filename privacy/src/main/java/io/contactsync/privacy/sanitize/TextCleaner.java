@@ -20,10 +20,22 @@ public final class TextCleaner {
    */
   public static String clean(String value, boolean multiline) {
     if (value == null) return null;
+    if (isPrintableAscii(value)) { // most values: NFC already, nothing unsafe, one pass instead of two
+      String s = value.strip();
+      return s.isEmpty() ? null : s;
+    }
     String s = isNfc(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
     s = removeUnsafeCharacters(s, multiline);
     s = s.strip();
     return s.isEmpty() ? null : s;
+  }
+
+  private static boolean isPrintableAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x7F) return false;
+    }
+    return true;
   }
 
   /**

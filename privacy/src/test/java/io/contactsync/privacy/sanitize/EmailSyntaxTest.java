@@ -13,7 +13,10 @@ class EmailSyntaxTest {
       "Ada.Lovelace@Example.COM, Ada.Lovelace@example.com",
       "o'brien+tag@mail.example.co.uk, o'brien+tag@mail.example.co.uk",
       "jörg@bücher.de, jörg@bücher.de",
-      "x@a-b.io, x@a-b.io"})
+      "x@a-b.io, x@a-b.io",
+      "jörg@BÜCHER.De, jörg@bücher.de",
+      "Ada@EXAMPLE.com, Ada@example.com",
+      "a@b.c1, a@b.c1"})
   void validAddressesKeepTheirLocalPartAndLowerCaseTheDomain(String in, String out) {
     assertThat(EmailSyntax.normalize(in)).isEqualTo(out);
   }
@@ -22,7 +25,8 @@ class EmailSyntaxTest {
   @ValueSource(strings = {"", "plain", "@example.com", "ada@", "ada@@example.com", "ada@example", "ada@.example.com",
       "ada@example..com", "ada.@example.com", ".ada@example.com", "a..b@example.com", "ada@-example.com",
       "ada@example.com-", "\"quoted\"@example.com", "ada@[127.0.0.1]", "ada@example.123", "=cmd@example.com",
-      "-x@example.com", "a b@example.com", "ada@exa mple.com", "<script>@example.com", "ada@example.com\n"})
+      "-x@example.com", "a b@example.com", "ada@exa mple.com", "<script>@example.com", "ada@example.com\n",
+      "ada@example.c", "ada@example.١٢٣", "ada@example.com.", "ada@example.-com", "ada@example.co-", "ad@a@example.com"})
   void invalidAddressesAreRejected(String address) {
     assertThat(EmailSyntax.normalize(address)).isNull();
   }
