@@ -12,7 +12,9 @@ import io.contactsync.privacy.sanitize.QuarantineReason;
 import io.contactsync.privacy.sanitize.TextCleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A policy compiled into a plan: one transform per leaf field (null where the value is dropped), looked up by
@@ -23,6 +25,8 @@ public final class CompiledPolicy {
 
   private final ValueTransform[] slots;
   private final Map<String, ValueTransform> customSlots;
+  /** "custom." + key of every key with a rule: the path of a custom value, without building it per contact. */
+  private final Map<String, String> customPaths;
   private final ValueTransform otherCustom;
   private final ValidationSettings validation;
   private final PhoneNormalizer phones;
@@ -32,6 +36,7 @@ public final class CompiledPolicy {
       ValidationSettings validation, Mac recordIds) {
     this.slots = slots.clone();
     this.customSlots = Map.copyOf(customSlots);
+    this.customPaths = customSlots.keySet().stream().collect(Collectors.toUnmodifiableMap(k -> k, k -> "custom." + k));
     this.otherCustom = otherCustom;
     this.validation = validation;
     this.phones = validation.normalizePhones() ? new PhoneNormalizer(validation.phoneRegion()) : null;
@@ -62,7 +67,9 @@ public final class CompiledPolicy {
     out.setNickname(value(ev, Field.NICKNAME, in.getNickname()));
     typedValues(ev, in, out, true);
     typedValues(ev, in, out, false);
-    for (Address a : in.getAddresses()) {
+    List<Address> addresses = in.getAddresses();
+    for (int i = 0; i < addresses.size(); i++) { // by index: no iterator per list and contact
+      Address a = addresses.get(i);
       Address address = new Address(value(ev, Field.ADDRESS_TYPE, a.getType()),
           value(ev, Field.ADDRESS_STREET, a.getStreet()), value(ev, Field.ADDRESS_LOCALITY, a.getLocality()),
           value(ev, Field.ADDRESS_REGION, a.getRegion()), value(ev, Field.ADDRESS_POSTAL_CODE, a.getPostalCode()),
@@ -74,15 +81,18 @@ public final class CompiledPolicy {
     out.setBirthday(value(ev, Field.BIRTHDAY, in.getBirthday()));
     out.setNotes(value(ev, Field.NOTES, in.getNotes()));
     if (slots[Field.CATEGORIES.ordinal()] != null) {
-      for (String category : in.getCategories()) {
-        String v = value(ev, Field.CATEGORIES, category);
+      List<String> categories = in.getCategories();
+      for (int i = 0; i < categories.size(); i++) {
+        String v = value(ev, Field.CATEGORIES, categories.get(i));
         if (v != null) out.getCategories().add(v);
       }
     }
     for (Map.Entry<String, String> e : in.getCustom().entrySet()) {
       ValueTransform t = customSlots.getOrDefault(e.getKey(), otherCustom);
       boolean leaves = t != null && t != ValueTransforms.DROP;
-      String v = leaves ? transform(ev, t, Field.Kind.TEXT, "custom." + e.getKey(), e.getValue()) : null;
+      String path = leaves ? customPaths.get(e.getKey()) : null;
+      if (leaves && path == null) path = "custom." + e.getKey();
+      String v = leaves ? transform(ev, t, Field.Kind.TEXT, path, e.getValue()) : null;
       if (v != null) out.getCustom().put(e.getKey(), v);
     }
     out.setUpdatedAt(value(ev, Field.UPDATED_AT, in.getUpdatedAt()));
@@ -95,7 +105,9 @@ public final class CompiledPolicy {
     Field typeField = emails ? Field.EMAIL_TYPE : Field.PHONE_TYPE;
     Field valueField = emails ? Field.EMAIL_VALUE : Field.PHONE_VALUE;
     boolean valueLeaves = slots[valueField.ordinal()] != null;
-    for (TypedValue tv : emails ? in.getEmails() : in.getPhones()) {
+    List<TypedValue> values = emails ? in.getEmails() : in.getPhones();
+    for (int i = 0; i < values.size(); i++) {
+      TypedValue tv = values.get(i);
       String value = value(ev, valueField, tv.getValue());
       // An entry whose value was invalid (or empty) goes with it; a type alone is kept only where values are dropped.
       if (valueLeaves && value == null) continue;

@@ -7,8 +7,6 @@ import io.contactsync.privacy.policy.PolicyDefinition.DatePrecision;
 import io.contactsync.privacy.policy.PolicyDefinition.HashEncoding;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.HexFormat;
 
 /** The transforms behind the actions. Outputs of reversible actions carry a prefix saying what they are. */
 public final class ValueTransforms {
@@ -17,8 +15,9 @@ public final class ValueTransforms {
   public static final String CIPHERTEXT_PREFIX = "enc_";
   static final byte[] NO_ASSOCIATED_DATA = new byte[0];
 
-  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-  private static final HexFormat HEX = HexFormat.of();
+  private static final byte[] BASE64URL_DIGITS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private ValueTransforms() {}
 
@@ -48,19 +47,19 @@ public final class ValueTransforms {
   static ValueTransform hash(Mac mac, HashEncoding encoding) {
     return (value, path) -> {
       byte[] tag = compute(() -> mac.computeMac(value.getBytes(StandardCharsets.UTF_8)));
-      return encoding == HashEncoding.BASE64URL ? BASE64URL.encodeToString(tag) : HEX.formatHex(tag);
+      return encoding == HashEncoding.BASE64URL ? prefixedBase64Url("", tag) : hex(tag);
     };
   }
 
   /** Deterministic AES-SIV with no associated data, so the same value tokenizes alike in every field (joinable). */
   static ValueTransform tokenize(DeterministicAead daead) {
-    return (value, path) -> TOKEN_PREFIX + BASE64URL.encodeToString(
+    return (value, path) -> prefixedBase64Url(TOKEN_PREFIX,
         compute(() -> daead.encryptDeterministically(value.getBytes(StandardCharsets.UTF_8), NO_ASSOCIATED_DATA)));
   }
 
   /** Randomized AES-GCM bound to the field path, so a ciphertext moved to another field does not open. */
   static ValueTransform encrypt(Aead aead) {
-    return (value, path) -> CIPHERTEXT_PREFIX + BASE64URL.encodeToString(compute(
+    return (value, path) -> prefixedBase64Url(CIPHERTEXT_PREFIX, compute(
         () -> aead.encrypt(value.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8))));
   }
 
@@ -79,6 +78,44 @@ public final class ValueTransforms {
       int length = value.codePointCount(0, value.length());
       return length <= codePoints ? value : value.substring(0, value.offsetByCodePoints(0, codePoints));
     };
+  }
+
+  /**
+   * The ASCII prefix followed by the data in unpadded Base64url (RFC 4648 section 5), written straight into the
+   * string's bytes: what {@code prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(data)} gives, without
+   * its three intermediate copies (ValueTransformsTest compares the two).
+   */
+  static String prefixedBase64Url(String prefix, byte[] data) {
+    int p = prefix.length();
+    int full = data.length / 3 * 3;
+    int rest = data.length - full;
+    byte[] out = new byte[p + full / 3 * 4 + (rest == 0 ? 0 : rest + 1)];
+    for (int i = 0; i < p; i++) out[i] = (byte) prefix.charAt(i);
+    int o = p;
+    for (int i = 0; i < full; i += 3) {
+      int bits = (data[i] & 0xFF) << 16 | (data[i + 1] & 0xFF) << 8 | (data[i + 2] & 0xFF);
+      out[o++] = BASE64URL_DIGITS[bits >>> 18];
+      out[o++] = BASE64URL_DIGITS[bits >>> 12 & 0x3F];
+      out[o++] = BASE64URL_DIGITS[bits >>> 6 & 0x3F];
+      out[o++] = BASE64URL_DIGITS[bits & 0x3F];
+    }
+    if (rest > 0) {
+      int bits = (data[full] & 0xFF) << 16 | (rest == 2 ? (data[full + 1] & 0xFF) << 8 : 0);
+      out[o++] = BASE64URL_DIGITS[bits >>> 18];
+      out[o++] = BASE64URL_DIGITS[bits >>> 12 & 0x3F];
+      if (rest == 2) out[o] = BASE64URL_DIGITS[bits >>> 6 & 0x3F];
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Lower-case hex, as HexFormat.of().formatHex gives it, in one copy. */
+  static String hex(byte[] data) {
+    byte[] out = new byte[data.length * 2];
+    for (int i = 0; i < data.length; i++) {
+      out[2 * i] = HEX_DIGITS[(data[i] & 0xFF) >>> 4];
+      out[2 * i + 1] = HEX_DIGITS[data[i] & 0x0F];
+    }
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   interface Crypto {
