@@ -23,6 +23,12 @@ r = json.load(open(sys.argv[1])); print(int(sys.argv[2]) / 1000, round(r["durati
 PY
 }
 
+idle_row() { # the same incremental run with nothing changed: what any run costs (JVM start, connections, cold code)
+  read -r d_med d_lo d_hi <<<"$(stats "${idle[@]}")"; read -r dp_med _ _ <<<"$(stats "${idle_p[@]}")"
+  row "$1, nothing changed" "seconds (pipeline)" "$d_med ($dp_med)" "$d_lo" "$d_hi" "full run $f_med s ($fp_med)" \
+    "$(python3 -c "print(f'{100 * $d_med / $f_med:.1f}%')")" "" ""
+}
+
 # --- PostgreSQL: N rows, id + contact jsonb + updated_at, the keyset index an incremental reader needs
 java -jar "$jar" generate --count "$n" --seed 3 -o "$work/src.jsonl" >/dev/null 2>&1
 python3 - "$work/src.jsonl" "$work/src.csv" <<'PY'
@@ -39,13 +45,14 @@ sql "CREATE INDEX ON $src (updated_at, id); ANALYZE $src"
 sync_manifest "$work/pg.yaml" pg-incremental Incremental \
   "{postgres: {url: \"$pg_url\", table: $src, cursorColumn: updated_at, credentials: {secretRef: {name: pg}}}}" \
   "postgres: {url: \"$pg_url\", table: $dst, createTable: true, credentials: {secretRef: {name: pg}}}"
-full=(); inc=(); full_p=(); inc_p=()
+full=(); inc=(); full_p=(); inc_p=(); idle=(); idle_p=()
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/state-pg"; sql "DROP TABLE IF EXISTS $dst"
   read -r w p _ <<<"$(timed pg.yaml pg)"; full+=("$w"); full_p+=("$p")
   # 1% of the rows change (every 100th, a different one each round)
   sql "UPDATE $src SET contact = jsonb_set(contact, '{title}', to_jsonb('Changed $i'::text)), updated_at = now() WHERE abs(hashtext(id || '$i')) % 100 = 0"
   read -r w p r <<<"$(timed pg.yaml pg)"; inc+=("$w"); inc_p+=("$p"); changed=$r
+  read -r w p _ <<<"$(timed pg.yaml pg)"; idle+=("$w"); idle_p+=("$p")  # nothing changed: the fixed cost
 done
 sql "DROP TABLE IF EXISTS $src; DROP TABLE IF EXISTS $dst"
 read -r f_med _ _ <<<"$(stats "${full[@]}")"; read -r fp_med _ _ <<<"$(stats "${full_p[@]}")"
@@ -53,6 +60,7 @@ read -r i_med i_lo i_hi <<<"$(stats "${inc[@]}")"; read -r ip_med _ _ <<<"$(stat
 pct=$(python3 -c "print(f'{100 * $i_med / $f_med:.1f}%')")
 row "incremental PostgreSQL, $n rows, $changed changed" "seconds (pipeline)" "$i_med ($ip_med)" "$i_lo" "$i_hi" \
   "full run $f_med s ($fp_med)" "$pct" "<= 5%" "$(met "$(python3 -c "print($i_med / $f_med)")" '<=' 0.05)"
+idle_row "incremental PostgreSQL, $n rows"
 
 # --- CardDAV: M contacts in a Radicale book, M/100 changed by a second seeding pass
 book="${CONTACTSYNC_TEST_CARDDAV_URL}bench-$tag/"
@@ -74,7 +82,7 @@ timed seed.yaml seed >/dev/null
 dav_dst="bench_dav_$tag"
 sync_manifest "$work/dav.yaml" dav-incremental Incremental "{carddav: {url: \"$book\", credentials: {secretRef: {name: dav}}}}" \
   "postgres: {url: \"$pg_url\", table: $dav_dst, createTable: true, credentials: {secretRef: {name: pg}}}"
-full=(); inc=(); full_p=(); inc_p=()
+full=(); inc=(); full_p=(); inc_p=(); idle=(); idle_p=()
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/state-dav"; sql "DROP TABLE IF EXISTS $dav_dst"
   read -r w p _ <<<"$(timed dav.yaml dav)"; full+=("$w"); full_p+=("$p")
@@ -88,6 +96,7 @@ open(path, "w").write("\n".join(lines) + "\n")
 PY
   timed seed.yaml seed >/dev/null
   read -r w p r <<<"$(timed dav.yaml dav)"; inc+=("$w"); inc_p+=("$p"); changed=$r
+  read -r w p _ <<<"$(timed dav.yaml dav)"; idle+=("$w"); idle_p+=("$p")  # nothing changed: the fixed cost
 done
 sql "DROP TABLE IF EXISTS $dav_dst"
 curl -s -o /dev/null --cacert "$CONTACTSYNC_TEST_CARDDAV_CA" -u "$CONTACTSYNC_TEST_CARDDAV_USER:$CONTACTSYNC_TEST_CARDDAV_PASSWORD" -X DELETE "$book"
@@ -96,3 +105,4 @@ read -r i_med i_lo i_hi <<<"$(stats "${inc[@]}")"; read -r ip_med _ _ <<<"$(stat
 pct=$(python3 -c "print(f'{100 * $i_med / $f_med:.1f}%')")
 row "incremental CardDAV, $m contacts, $changed changed" "seconds (pipeline)" "$i_med ($ip_med)" "$i_lo" "$i_hi" \
   "full run $f_med s ($fp_med)" "$pct" "<= 10%" "$(met "$(python3 -c "print($i_med / $f_med)")" '<=' 0.10)"
+idle_row "incremental CardDAV, $m contacts"
