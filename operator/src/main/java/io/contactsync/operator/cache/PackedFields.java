@@ -41,14 +41,19 @@ final class PackedFields extends AbstractMap<String, Object> {
 
   @Override
   public Object get(Object key) {
-    for (int i = 0; i < keysAndValues.length; i += 2) if (Objects.equals(keysAndValues[i], key)) return keysAndValues[i + 1];
-    return null;
+    int at = indexOf(key);
+    return at < 0 ? null : keysAndValues[at + 1];
   }
 
   @Override
   public boolean containsKey(Object key) {
-    for (int i = 0; i < keysAndValues.length; i += 2) if (Objects.equals(keysAndValues[i], key)) return true;
-    return false;
+    return indexOf(key) >= 0;
+  }
+
+  /** Where the key is in the array, or -1; a scan, since these maps hold a few keys each. */
+  private int indexOf(Object key) {
+    for (int i = 0; i < keysAndValues.length; i += 2) if (Objects.equals(keysAndValues[i], key)) return i;
+    return -1;
   }
 
   @Override
@@ -61,7 +66,7 @@ final class PackedFields extends AbstractMap<String, Object> {
     return new AbstractSet<>() {
       @Override
       public int size() {
-        return keysAndValues.length / 2;
+        return PackedFields.this.size();
       }
 
       @Override
