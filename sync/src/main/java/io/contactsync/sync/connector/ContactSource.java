@@ -16,6 +16,14 @@ public interface ContactSource extends Closeable {
    */
   Result read(Map<String, String> checkpoint, Sink sink) throws IOException;
 
+  /**
+   * Whether the source itself never hands over two records with one id (it quarantines the repeats as
+   * DuplicateId), so the run need not keep every id it has seen.
+   */
+  default boolean idsUnique() {
+    return false;
+  }
+
   /** Receives what a source reads. */
   interface Sink {
     void accept(ReadItem item) throws IOException;

@@ -163,6 +163,22 @@ class SyncRunTest {
   }
 
   @Test
+  void theFirstRecordWithAnIdIsSyncedAndLaterOnesAreQuarantined() throws Exception {
+    Contact first = source.get(0).copy();
+    Contact second = source.get(0).copy();
+    second.getName().setGiven("Later");
+    Contact noId = source.get(1).copy();
+    noId.setId(null);
+    Contact sameDerivedId = noId.copy(); // no id either: the same name, email and phone give the same derived id
+    writeSource(List.of(first, noId, second, sameDerivedId, source.get(2)));
+
+    RunSummary summary = run(job(SyncMode.Full, DeletePolicy.Propagate));
+
+    assertThat(summary.sourceQuarantined()).containsEntry("DuplicateId", 2L);
+    assertThat(destination()).hasSize(3).extracting(c -> c.getName().getGiven()).doesNotContain("Later");
+  }
+
+  @Test
   void aSourceWhereNothingCanBeReadNeverEmptiesTheDestination() throws Exception {
     writeSource(source);
     run(job(SyncMode.Full, DeletePolicy.Propagate));
