@@ -11,22 +11,15 @@ import io.contactsync.privacy.sanitize.PhoneNormalizer;
 import io.contactsync.privacy.sanitize.QuarantineReason;
 import io.contactsync.privacy.sanitize.TextCleaner;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A policy compiled into a plan: one transform per leaf field (null where the value is dropped), looked up by
  * index in a tight loop. Sanitization runs only on values that leave. Thread-safe.
  */
 public final class CompiledPolicy {
-  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
   private final ValueTransform[] slots;
   private final Map<String, ValueTransform> customSlots;
-  /** "custom." + key of every key with a rule: the path of a custom value, without building it per contact. */
-  private final Map<String, String> customPaths;
   private final ValueTransform otherCustom;
   private final ValidationSettings validation;
   private final PhoneNormalizer phones;
@@ -36,7 +29,6 @@ public final class CompiledPolicy {
       ValidationSettings validation, Mac recordIds) {
     this.slots = slots.clone();
     this.customSlots = Map.copyOf(customSlots);
-    this.customPaths = customSlots.keySet().stream().collect(Collectors.toUnmodifiableMap(k -> k, k -> "custom." + k));
     this.otherCustom = otherCustom;
     this.validation = validation;
     this.phones = validation.normalizePhones() ? new PhoneNormalizer(validation.phoneRegion()) : null;
@@ -49,7 +41,7 @@ public final class CompiledPolicy {
    */
   public String recordId(String sourceIdentity, String sourceId) {
     byte[] input = (sourceIdentity + '\u0000' + sourceId).getBytes(StandardCharsets.UTF_8);
-    return BASE64URL.encodeToString(ValueTransforms.compute(() -> recordIds.computeMac(input)));
+    return ValueTransforms.prefixedBase64Url("", ValueTransforms.compute(() -> recordIds.computeMac(input)));
   }
 
   /** Sanitizes and transforms one contact. The input is not changed; the output has no id (see recordId). */
@@ -67,9 +59,7 @@ public final class CompiledPolicy {
     out.setNickname(value(ev, Field.NICKNAME, in.getNickname()));
     typedValues(ev, in, out, true);
     typedValues(ev, in, out, false);
-    List<Address> addresses = in.getAddresses();
-    for (int i = 0; i < addresses.size(); i++) { // by index: no iterator per list and contact
-      Address a = addresses.get(i);
+    for (Address a : in.getAddresses()) {
       Address address = new Address(value(ev, Field.ADDRESS_TYPE, a.getType()),
           value(ev, Field.ADDRESS_STREET, a.getStreet()), value(ev, Field.ADDRESS_LOCALITY, a.getLocality()),
           value(ev, Field.ADDRESS_REGION, a.getRegion()), value(ev, Field.ADDRESS_POSTAL_CODE, a.getPostalCode()),
@@ -81,18 +71,15 @@ public final class CompiledPolicy {
     out.setBirthday(value(ev, Field.BIRTHDAY, in.getBirthday()));
     out.setNotes(value(ev, Field.NOTES, in.getNotes()));
     if (slots[Field.CATEGORIES.ordinal()] != null) {
-      List<String> categories = in.getCategories();
-      for (int i = 0; i < categories.size(); i++) {
-        String v = value(ev, Field.CATEGORIES, categories.get(i));
+      for (String category : in.getCategories()) {
+        String v = value(ev, Field.CATEGORIES, category);
         if (v != null) out.getCategories().add(v);
       }
     }
     for (Map.Entry<String, String> e : in.getCustom().entrySet()) {
       ValueTransform t = customSlots.getOrDefault(e.getKey(), otherCustom);
       boolean leaves = t != null && t != ValueTransforms.DROP;
-      String path = leaves ? customPaths.get(e.getKey()) : null;
-      if (leaves && path == null) path = "custom." + e.getKey();
-      String v = leaves ? transform(ev, t, Field.Kind.TEXT, path, e.getValue()) : null;
+      String v = leaves ? transform(ev, t, Field.Kind.TEXT, "custom." + e.getKey(), e.getValue()) : null;
       if (v != null) out.getCustom().put(e.getKey(), v);
     }
     out.setUpdatedAt(value(ev, Field.UPDATED_AT, in.getUpdatedAt()));
@@ -105,9 +92,7 @@ public final class CompiledPolicy {
     Field typeField = emails ? Field.EMAIL_TYPE : Field.PHONE_TYPE;
     Field valueField = emails ? Field.EMAIL_VALUE : Field.PHONE_VALUE;
     boolean valueLeaves = slots[valueField.ordinal()] != null;
-    List<TypedValue> values = emails ? in.getEmails() : in.getPhones();
-    for (int i = 0; i < values.size(); i++) {
-      TypedValue tv = values.get(i);
+    for (TypedValue tv : emails ? in.getEmails() : in.getPhones()) {
       String value = value(ev, valueField, tv.getValue());
       // An entry whose value was invalid (or empty) goes with it; a type alone is kept only where values are dropped.
       if (valueLeaves && value == null) continue;
