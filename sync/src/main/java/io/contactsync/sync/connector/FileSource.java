@@ -8,10 +8,12 @@ import io.contactsync.sync.format.ReadItem;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -49,17 +51,17 @@ public final class FileSource implements ContactSource {
     if (digest.equals(checkpoint.get(DIGEST_KEY))) return new Result(true, true, checkpoint);
     long[] repeats = repeatedIds();
     long record = 0;
-    try (InputStream in = open(); ContactReader reader = format.reader(in)) {
+    try (DigestInputStream in = digesting(open()); ContactReader reader = format.reader(in)) {
       for (ReadItem item = reader.next(); item != null; item = reader.next()) {
-        ReadItem read = item.quarantined() ? item : withId(item);
+        ReadItem read = withId(item);
         if (!read.quarantined() && Arrays.binarySearch(repeats, record++) >= 0) {
           read = ReadItem.quarantined(QuarantineReason.DUPLICATE_ID, read.locator());
         }
         sink.accept(read);
       }
+      // this pass must have read the file the first one did: otherwise a repeat could have gone through as a record
+      if (!digest.equals(digestOf(in))) throw new IOException("the source file changed while it was read; the next run reads it again");
     }
-    // the passes must have read the same file: otherwise a repeat could have gone through as a record
-    if (!digest.equals(digest())) throw new IOException("the source file changed while it was read; the next run reads it again");
     return new Result(true, false, Map.of(DIGEST_KEY, digest));
   }
 
@@ -72,7 +74,7 @@ public final class FileSource implements ContactSource {
   private long[] repeatedIds() throws IOException {
     try (RepeatedIds ids = new RepeatedIds(IDS_IN_MEMORY); InputStream in = open(); ContactReader reader = format.reader(in)) {
       for (ReadItem item = reader.next(); item != null; item = reader.next()) {
-        ReadItem read = item.quarantined() ? item : withId(item);
+        ReadItem read = withId(item);
         if (!read.quarantined()) ids.add(read.contact().getId());
       }
       return ids.repeats();
@@ -83,7 +85,9 @@ public final class FileSource implements ContactSource {
     return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
   }
 
+  /** The item, its contact given an id derived from its name, email and phone where it has none. */
   private static ReadItem withId(ReadItem item) {
+    if (item.quarantined()) return item;
     Contact c = item.contact();
     if (c.getId() != null && !c.getId().isBlank()) return item;
     String derived = SourceIds.derive(c);
@@ -93,16 +97,25 @@ public final class FileSource implements ContactSource {
   }
 
   private String digest() throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) sha.update(buffer, 0, n);
-      return HexFormat.of().formatHex(sha.digest());
+    try (DigestInputStream in = digesting(open())) {
+      return digestOf(in);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(path.toString(), null, "the source file does not exist");
+    }
+  }
+
+  private static DigestInputStream digesting(InputStream in) {
+    try {
+      return new DigestInputStream(in, MessageDigest.getInstance("SHA-256"));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The SHA-256 of everything the stream gives, read to its end. */
+  private static String digestOf(DigestInputStream in) throws IOException {
+    in.transferTo(OutputStream.nullOutputStream());
+    return HexFormat.of().formatHex(in.getMessageDigest().digest());
   }
 
   /** Stable ids for records that carry none. */
