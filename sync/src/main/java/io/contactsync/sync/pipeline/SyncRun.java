@@ -78,7 +78,7 @@ public final class SyncRun {
 
     try (ContactSource source = Connectors.source(job, credentials)) {
       for (Target t : targets) t.destination.begin();
-      Reading reading = new Reading(source.identity(), !source.idsUnique(), targets, propagateDeletes, started);
+      Reading reading = new Reading(source.identity(), source.idsUnique(), targets, propagateDeletes, started);
       LOG.info("sync {}/{}: reading {} ({} run)", job.namespace(), job.name(), source.identity(),
           from.isEmpty() ? "full" : "incremental");
       ContactSource.Result result = source.read(from, reading);
@@ -159,11 +159,10 @@ public final class SyncRun {
   /** Receives the source's records and sends them through every destination's policy, in batches. */
   private final class Reading implements ContactSource.Sink {
     final String sourceIdentity;
-    /** Whether the run must catch repeated ids itself (the source does not). */
-    final boolean checkIds;
     final List<Target> targets;
     final boolean propagateDeletes;
-    final CompactIdSet seenIds = new CompactIdSet();
+    /** The ids seen, to catch repeats; null where the source catches them itself. */
+    final CompactIdSet seenIds;
     final Map<String, Long> sourceQuarantined = new TreeMap<>();
     long read;
     long deletes;
@@ -174,9 +173,9 @@ public final class SyncRun {
     }
     private Instant nextProgress;
 
-    Reading(String sourceIdentity, boolean checkIds, List<Target> targets, boolean propagateDeletes, Instant started) {
+    Reading(String sourceIdentity, boolean idsUnique, List<Target> targets, boolean propagateDeletes, Instant started) {
       this.sourceIdentity = sourceIdentity;
-      this.checkIds = checkIds;
+      this.seenIds = idsUnique ? null : new CompactIdSet();
       this.targets = targets;
       this.propagateDeletes = propagateDeletes;
       this.started = started;
@@ -188,7 +187,7 @@ public final class SyncRun {
       read++;
       if (item.quarantined()) {
         sourceQuarantined.merge(item.reason().code(), 1L, Long::sum);
-      } else if (checkIds && !seenIds.add(item.contact().getId())) {
+      } else if (seenIds != null && !seenIds.add(item.contact().getId())) {
         sourceQuarantined.merge(QuarantineReason.DUPLICATE_ID.code(), 1L, Long::sum);
       } else {
         for (Target t : targets) apply(t, item.contact());
@@ -222,7 +221,7 @@ public final class SyncRun {
 
     @Override
     public void unchanged(String sourceId) throws IOException {
-      if (checkIds && !seenIds.add(sourceId)) return;
+      if (seenIds != null && !seenIds.add(sourceId)) return;
       for (Target t : targets) t.retained.add(t.policy.recordId(sourceIdentity, sourceId));
     }
 
