@@ -73,10 +73,12 @@ public final class PostgresDestination implements ContactDestination {
     });
     try (Statement s = connection.createStatement()) {
       if (Boolean.TRUE.equals(spec.getCreateTable())) s.execute(createTable());
-      s.execute("CREATE TEMPORARY TABLE contactsync_stage (id text PRIMARY KEY, contact jsonb NOT NULL"
-          + extraColumns(" text") + ") ON COMMIT DROP");
-      s.execute("CREATE TEMPORARY TABLE contactsync_seen (id text PRIMARY KEY) ON COMMIT DROP");
       copyStraightIn = takeIfEmpty(s);
+      if (!copyStraightIn) { // the merge path's stage, and the ids it has seen for the sweep
+        s.execute("CREATE TEMPORARY TABLE contactsync_stage (id text PRIMARY KEY, contact jsonb NOT NULL"
+            + extraColumns(" text") + ") ON COMMIT DROP");
+        s.execute("CREATE TEMPORARY TABLE contactsync_seen (id text PRIMARY KEY) ON COMMIT DROP");
+      }
     } catch (SQLException e) {
       abort();
       throw endpoint.failure("cannot prepare the table", e);
