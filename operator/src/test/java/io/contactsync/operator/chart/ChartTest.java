@@ -51,6 +51,7 @@ class ChartTest {
     assertThat(items).extracting(i -> i.getKind() + "/" + i.getMetadata().getName()).containsExactlyInAnyOrder(
         "ServiceAccount/contactsync-operator",
         "ClusterRole/contactsync-operator", "ClusterRole/contactsync-viewer", "ClusterRole/contactsync-editor",
+        "ClusterRole/contactsync-policy-editor",
         "ClusterRoleBinding/contactsync-operator",
         "Role/contactsync-sealing-public-key-reader", "RoleBinding/contactsync-sealing-public-key-reader",
         "Deployment/contactsync-operator", "Service/contactsync-operator-metrics");

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  */
 class ChartIT {
   private static final String RELEASE_NAMESPACE = "contactsync-chart-it";
-  private static final List<String> CLUSTER_OBJECTS = List.of("contactsync-operator", "contactsync-viewer", "contactsync-editor");
+  private static final List<String> CLUSTER_OBJECTS = List.of("contactsync-operator", "contactsync-viewer", "contactsync-editor",
+      "contactsync-policy-editor");
 
   /** An object as plain maps, without Helm's bookkeeping labels, for comparing the two renderings. */
   @SuppressWarnings("unchecked")

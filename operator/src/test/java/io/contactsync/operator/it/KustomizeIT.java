@@ -61,6 +61,7 @@ class KustomizeIT {
           "CustomResourceDefinition/privacypolicies.contactsync.io",
           "ServiceAccount/contactsync-operator",
           "ClusterRole/contactsync-operator", "ClusterRole/contactsync-viewer", "ClusterRole/contactsync-editor",
+          "ClusterRole/contactsync-policy-editor",
           "ClusterRoleBinding/contactsync-operator",
           "Role/contactsync-sealing-public-key-reader", "RoleBinding/contactsync-sealing-public-key-reader",
           "Deployment/contactsync-operator", "Service/contactsync-operator-metrics");

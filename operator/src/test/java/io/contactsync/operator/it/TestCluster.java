@@ -89,6 +89,22 @@ final class TestCluster {
         })).build();
   }
 
+  /**
+   * A tenant as the security review played it: the ServiceAccount {@code namespace/name} (made here) holding only the
+   * shipped ClusterRole {@code clusterRole} (for example contactsync-editor or contactsync-policy-editor), bound in
+   * {@code namespace} with a plain RoleBinding, and a client that acts as it. What it may not do, the API server refuses.
+   */
+  static KubernetesClient tenant(KubernetesClient admin, String namespace, String name, String clusterRole, List<String> writes) {
+    admin.resource(new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build())
+        .forceConflicts().serverSideApply();
+    admin.resource(new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder().withNewMetadata().withName(name + "-" + clusterRole)
+        .withNamespace(namespace).endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName(clusterRole).endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(namespace).endSubject()
+        .build()).forceConflicts().serverSideApply();
+    return serviceAccount(namespace, name, writes);
+  }
+
   /** Installs the CRDs and the shipped RBAC, and the operator's namespace and ServiceAccount. */
   static void install(KubernetesClient admin) throws IOException {
     for (Path file : yaml(ROOT.resolve("crds"))) {
