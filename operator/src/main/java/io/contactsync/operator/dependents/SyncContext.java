@@ -6,6 +6,7 @@ import io.contactsync.operator.desired.SyncSecret;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import java.util.List;
 import io.contactsync.operator.resolve.SyncResolution;
+import io.contactsync.operator.resolve.TakenNames;
 import io.contactsync.operator.runs.RunState;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
@@ -17,6 +18,15 @@ public final class SyncContext {
     context.managedWorkflowAndDependentResourceContext().put(SyncResolution.class, resolution);
     context.managedWorkflowAndDependentResourceContext().put(RunState.class, runs);
     context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
+  }
+
+  /** The names of the sync's objects that somebody else's objects hold: those the workflow leaves alone. */
+  public static void putTakenNames(Context<ContactSync> context, TakenNames taken) {
+    context.managedWorkflowAndDependentResourceContext().put(TakenNames.class, taken);
+  }
+
+  static TakenNames takenNames(Context<ContactSync> context) {
+    return context.managedWorkflowAndDependentResourceContext().get(TakenNames.class, TakenNames.class).orElse(TakenNames.NONE);
   }
 
   /** Where the sync Secret's keys appear in a sync pod; the CronJob and requested runs mount the same. */

@@ -2,11 +2,18 @@ package io.contactsync.operator.naming;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +65,18 @@ public final class Names {
   public static String stateConfigMap(ContactSync s) { return s.getMetadata().getName() + "-state"; }
   public static String viewersBinding(ContactSync s) { return s.getMetadata().getName() + "-viewers"; }
   public static String editorsBinding(ContactSync s) { return s.getMetadata().getName() + "-editors"; }
+
+  /** One object a ContactSync owns, by kind and name; the operator creates it only where nobody else's object is. */
+  public record OwnedName(Class<? extends HasMetadata> type, String name) {
+    public String kind() { return type.getSimpleName(); }
+  }
+
+  /** Every object whose name derives from the sync's own name (run Jobs are named per request, so never taken). */
+  public static List<OwnedName> ownedNames(ContactSync s) {
+    return List.of(new OwnedName(ServiceAccount.class, serviceAccount(s)), new OwnedName(Secret.class, syncSecret(s)),
+        new OwnedName(NetworkPolicy.class, networkPolicy(s)), new OwnedName(ConfigMap.class, jobConfigMap(s)),
+        new OwnedName(ConfigMap.class, stateConfigMap(s)), new OwnedName(CronJob.class, cronJob(s)));
+  }
 
   /** A Job made for one run request: the same request value always names the same Job. */
   public static String requestedRunJob(ContactSync s, String requestedAt) {

@@ -10,6 +10,7 @@ import io.contactsync.operator.dependents.AccessBindingDependents;
 import io.contactsync.operator.dependents.CronJobDependent;
 import io.contactsync.operator.dependents.DataMayFlow;
 import io.contactsync.operator.dependents.JobConfigMapDependent;
+import io.contactsync.operator.dependents.NameFree;
 import io.contactsync.operator.dependents.NetworkPolicyDependent;
 import io.contactsync.operator.dependents.RequestedRunDependent;
 import io.contactsync.operator.dependents.ServiceAccountDependent;
@@ -20,6 +21,7 @@ import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.resolve.SyncResolver;
+import io.contactsync.operator.resolve.TakenNames;
 import io.contactsync.operator.runs.RunState;
 import io.contactsync.operator.runtime.EventRecorder;
 import io.contactsync.operator.runtime.SealingKeyring;
@@ -66,9 +68,11 @@ import java.util.stream.Collectors;
     informer = @Informer(itemStore = LeanItemStore.class),
     maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 @Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = "service-account", type = ServiceAccountDependent.class),
-    @Dependent(name = "state", type = StateConfigMapDependent.class),
-    @Dependent(name = "network-policy", type = NetworkPolicyDependent.class),
+    @Dependent(name = "service-account", type = ServiceAccountDependent.class,
+        reconcilePrecondition = NameFree.ForServiceAccount.class),
+    @Dependent(name = "state", type = StateConfigMapDependent.class, reconcilePrecondition = NameFree.ForState.class),
+    @Dependent(name = "network-policy", type = NetworkPolicyDependent.class,
+        reconcilePrecondition = NameFree.ForNetworkPolicy.class),
     @Dependent(name = "job-config", type = JobConfigMapDependent.class, reconcilePrecondition = DataMayFlow.class),
     @Dependent(name = "secret", type = SyncSecretDependent.class, reconcilePrecondition = DataMayFlow.class),
     @Dependent(name = "cronjob", type = CronJobDependent.class, reconcilePrecondition = DataMayFlow.class,
@@ -84,7 +88,8 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   public static final String NAME = "contactsync";
   static final String POLICY_INDEX = "policies";
   private static final Duration RETRY_TRANSIENT = Duration.ofSeconds(30);
-  private static final Set<String> TRANSIENT = Set.of(Reasons.POLICY_KEYS_MISSING, Reasons.CREDENTIALS_MISSING);
+  private static final Set<String> TRANSIENT = Set.of(Reasons.POLICY_KEYS_MISSING, Reasons.CREDENTIALS_MISSING,
+      Reasons.NAME_TAKEN); // the other object's deletion is not an event of ours
 
   private final OperatorSettings settings;
   private final Clock clock;
@@ -106,9 +111,12 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
 
   @Override
   public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
-    SyncResolution resolution = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient(), sealingKeys));
+    SyncResolution resolved = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient(), sealingKeys));
+    TakenNames taken = TakenNames.of(sync, new ExistingObjects(context));
+    SyncResolution resolution = resolved.withViolations(taken.violations(sync));
     RunState runs = runState(context);
     SyncContext.put(context, resolution, runs, settings);
+    SyncContext.putTakenNames(context, taken);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     // the workflow may just have created a requested run's Job: read the runs again for the status
     ContactSyncStatus status = SyncStatus.of(sync, resolution, runState(context), settings, clock.instant());

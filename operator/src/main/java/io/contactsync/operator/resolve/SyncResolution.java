@@ -18,6 +18,14 @@ import java.util.Map;
 public record SyncResolution(List<Violation> violations, Map<String, PrivacyPolicy> policies,
     Map<String, Map<String, String>> policyKeys, Map<String, Map<String, String>> credentials, List<Endpoint> endpoints) {
 
+  /** The same resolution with more violations, found after resolving (for example names another object holds). */
+  public SyncResolution withViolations(List<Violation> more) {
+    if (more.isEmpty()) return this;
+    List<Violation> all = new java.util.ArrayList<>(violations);
+    all.addAll(more);
+    return new SyncResolution(List.copyOf(all), policies, policyKeys, credentials, endpoints);
+  }
+
   public boolean dataMayFlow() {
     return violations.isEmpty();
   }
