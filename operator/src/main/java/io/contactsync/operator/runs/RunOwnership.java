@@ -8,15 +8,15 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Which Jobs and pods are runs of one sync, decided by owner UIDs alone. Names and labels never count: anyone who may
  * create a Pod in the namespace can copy them, and the pod's own command writes its termination message. A run is a
- * Pod controlled by a Job the operator sees, and that Job is controlled by the sync's CronJob (which the sync owns) or,
- * for a run request, by the sync itself.
+ * Pod controlled by a Job the operator sees and running what its template says, and that Job is controlled by the
+ * sync's CronJob (which the sync owns) or, for a run request, by the sync itself.
  */
 public final class RunOwnership {
   private static final String BATCH = "batch/";
@@ -24,12 +24,12 @@ public final class RunOwnership {
 
   private final String syncUid;
   private final CronJob cronJob;
-  private final Set<String> runJobUids;
+  private final Map<String, Job> runJobs;
 
-  private RunOwnership(String syncUid, CronJob cronJob, Set<String> runJobUids) {
+  private RunOwnership(String syncUid, CronJob cronJob, Map<String, Job> runJobs) {
     this.syncUid = syncUid;
     this.cronJob = cronJob;
-    this.runJobUids = runJobUids;
+    this.runJobs = runJobs;
   }
 
   /**
@@ -41,10 +41,10 @@ public final class RunOwnership {
     CronJob own = cronJob != null && ownedBy(cronJob, CONTACTSYNC, HasMetadata.getKind(ContactSync.class), syncUid)
         ? cronJob : null;
     String cronJobUid = own == null ? null : own.getMetadata().getUid();
-    Set<String> runJobs = jobs.stream()
+    Map<String, Job> runJobs = jobs.stream()
         .filter(j -> controlledBy(j, BATCH, "CronJob", cronJobUid)
             || controlledBy(j, CONTACTSYNC, HasMetadata.getKind(ContactSync.class), syncUid))
-        .map(j -> j.getMetadata().getUid()).collect(Collectors.toUnmodifiableSet());
+        .collect(Collectors.toMap(j -> j.getMetadata().getUid(), j -> j, (a, b) -> a));
     return new RunOwnership(syncUid, own, runJobs);
   }
 
@@ -58,9 +58,13 @@ public final class RunOwnership {
     return controlledBy(job, CONTACTSYNC, HasMetadata.getKind(ContactSync.class), syncUid);
   }
 
-  /** The pods that are runs of the sync: each controlled by one of its run Jobs. */
+  /**
+   * The pods that are runs of the sync: each controlled by one of its run Jobs, and running what that Job's template
+   * says (anyone who may create pods can name the Job's UID; see {@link TemplatePods}).
+   */
   public List<Pod> runs(Collection<Pod> pods) {
-    return pods.stream().filter(p -> runJobUids.stream().anyMatch(uid -> controlledBy(p, BATCH, "Job", uid))).toList();
+    return pods.stream().filter(p -> runJobs.values().stream()
+        .anyMatch(job -> controlledBy(p, BATCH, "Job", job.getMetadata().getUid()) && TemplatePods.follows(p, job))).toList();
   }
 
   /** The object's controller reference (at most one, the API server ensures) names this kind and UID. */

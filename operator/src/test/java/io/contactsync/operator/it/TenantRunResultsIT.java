@@ -14,6 +14,7 @@ import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.sync.pipeline.Checkpoint;
 import io.contactsync.sync.pipeline.RunReport;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -119,6 +120,27 @@ class TenantRunResultsIT {
     awaitGenuineRun(ns, "crm", "crm-28000001", "g3nuine", 3);
     assertThat(admin.configMaps().inNamespace(ns).withName("crm-state").get().getData().get("checkpoint.json"))
         .doesNotContain(FORGED_DIGEST);
+  }
+
+  @Test
+  void aPodNamingTheGenuineJobsUidButRunningItsOwnCommandIsIgnored() throws Exception {
+    String ns = TestCluster.namespace(admin, "forgedowner");
+    CronJob cron = syncWithCronJob(ns, "crm");
+    KubernetesClient attacker = podCreator(ns);
+    Job genuine = RunControllers.scheduledJob(admin, cron, "crm-28000001");
+    // the editor may get jobs, so the attacker reads the genuine Job's UID and names it as the pod's controller
+    Job seen = attacker.batch().v1().jobs().inNamespace(ns).withName("crm-28000001").get();
+    OwnerReference owner = RunControllers.controller(seen);
+    owner.setBlockOwnerDeletion(null);
+    Pod forged = attacker.resource(new PodBuilder(barePod(ns, "crm-28000001-zzzzz", labelsOf(cron))).editMetadata()
+        .withOwnerReferences(owner).endMetadata().build()).create();
+    RunControllers.finish(admin, forged, Instant.parse("2026-11-27T23:00:00Z"), 0, report(ns, FORGED_DIGEST, FORGED_READ));
+    RunControllers.finish(admin, RunControllers.podOf(admin, genuine), Instant.parse("2026-11-27T09:00:30Z"), 0,
+        report(ns, "g3nuine", 5));
+
+    awaitGenuineRun(ns, "crm", "crm-28000001", "g3nuine", 5);
+    assertThat(admin.resources(ContactSync.class).inNamespace(ns).withName("crm").get().getStatus().getLastRun()
+        .getFinishedAt()).isEqualTo("2026-11-27T09:00:30Z");
   }
 
   @Test

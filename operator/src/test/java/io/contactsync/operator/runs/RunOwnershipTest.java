@@ -21,7 +21,15 @@ import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.runtime.SyncMetrics;
 import io.contactsync.operator.status.SyncStatus;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EphemeralContainerBuilder;
+import io.fabric8.kubernetes.api.model.HostAliasBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -122,6 +130,48 @@ class RunOwnershipTest {
     RunState runs = RunState.of(unsaved, List.of(pod("crm-1", T1, 0, report("aaa", 1))), cronJob("crm", null, null),
         List.of(unowned));
     assertNoRun(runs);
+  }
+
+  @Test
+  void aPodNamingTheJobsUidCountsOnlyWhenItRunsWhatTheTemplateSays() throws IOException {
+    // anyone who may get jobs reads the Job's UID, and anyone who may create pods can name it as controller
+    assertThat(runs(List.of(pod("crm-1", T1, 0, report("aaa", 1))), CRON, List.of(scheduled("crm-1"))).latestSucceeded())
+        .as("the Job controller's pod, as the template says").isPresent();
+    List<java.util.function.Consumer<Pod>> forgeries = List.of(
+        p -> p.getSpec().getContainers().get(0).setImage("attacker/forger:1"),
+        p -> p.getSpec().getContainers().get(0).setCommand(List.of("/bin/sh", "-c", "echo forged > /dev/termination-log")),
+        p -> p.getSpec().getContainers().get(0).setArgs(List.of("sync", "--config", "/attacker/job.json")),
+        p -> p.getSpec().getContainers().get(0).getEnv().add(new EnvVar("JAVA_TOOL_OPTIONS", "-javaagent:/tmp/a.jar", null)),
+        p -> p.getSpec().getVolumes().get(0).getConfigMap().setName("attackers-job"),
+        p -> p.getSpec().getContainers().add(new ContainerBuilder().withName("helper").withImage("attacker/sidecar:1").build()),
+        p -> p.getSpec().getInitContainers().add(new ContainerBuilder().withName("prepare").withImage("attacker/init:1").build()),
+        p -> p.getSpec().setShareProcessNamespace(true),
+        p -> p.getSpec().getEphemeralContainers().add(new EphemeralContainerBuilder().withName("debug").withImage("busybox")
+            .withTargetContainerName("sync").build()),
+        p -> p.getSpec().setHostAliases(List.of(new HostAliasBuilder().withIp("10.9.9.9").withHostnames("crm.example").build())),
+        p -> p.setSpec(null));
+    for (var forge : forgeries) {
+      Pod forged = pod("crm-1", T1, 0, report("forged", 666));
+      forged.getSpec().setInitContainers(new java.util.ArrayList<>());
+      forged.getSpec().setEphemeralContainers(new java.util.ArrayList<>());
+      forged.getSpec().setContainers(new java.util.ArrayList<>(forged.getSpec().getContainers()));
+      forged.getSpec().getContainers().get(0).setEnv(new java.util.ArrayList<>(forged.getSpec().getContainers().get(0).getEnv()));
+      forge.accept(forged);
+      assertNoRun(runs(List.of(forged), CRON, List.of(scheduled("crm-1"))));
+    }
+  }
+
+  @Test
+  void whatTheClusterAddsToAPodDoesNotMakeItForged() throws IOException {
+    Pod scheduledPod = pod("crm-1", T1, 0, report("aaa", 1));
+    scheduledPod.getSpec().setNodeName("node-1");
+    scheduledPod.getSpec().setPriority(0);
+    scheduledPod.getSpec().setTolerations(List.of(new TolerationBuilder().withKey("node.kubernetes.io/not-ready")
+        .withOperator("Exists").withEffect("NoExecute").withTolerationSeconds(300L).build()));
+    scheduledPod.getSpec().setImagePullSecrets(List.of(new LocalObjectReference("registry")));
+    scheduledPod.getSpec().getContainers().get(0).setResources(new ResourceRequirementsBuilder()
+        .addToLimits("cpu", new Quantity("1")).build());
+    assertThat(runs(List.of(scheduledPod), CRON, List.of(scheduled("crm-1"))).latestSucceeded()).isPresent();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.desired.SyncConfigMaps;
+import io.contactsync.operator.desired.SyncCronJob;
 import io.contactsync.operator.resolve.SyncResolution;
 import io.contactsync.operator.status.SyncStatus;
 import io.contactsync.sync.pipeline.Checkpoint;
@@ -17,6 +18,8 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -47,9 +50,11 @@ class RunsTest {
     return podOf(controller("batch/v1", "Job", job, uid(job)), finished, exitCode, message);
   }
 
+  /** A pod as the Job controller makes it from the pod template of the sync's Jobs, controlled by the owner given. */
   static Pod podOf(OwnerReference owner, Instant finished, int exitCode, String message) {
     return new PodBuilder().withNewMetadata().withName(owner == null ? "bare-x" : owner.getName() + "-x")
         .withOwnerReferences(owner == null ? List.of() : List.of(owner)).endMetadata()
+        .withSpec(new PodSpecBuilder(template()).build())
         .withNewStatus().withPhase(exitCode == 0 ? "Succeeded" : "Failed").withStartTime(finished.minusSeconds(60).toString())
         .addNewContainerStatus().withName("sync").withNewState().withNewTerminated().withExitCode(exitCode)
         .withFinishedAt(finished.toString()).withMessage(message).endTerminated().endState().endContainerStatus()
@@ -74,7 +79,13 @@ class RunsTest {
 
   /** A Job as the CronJob controller makes it: controlled by the CronJob's UID. */
   static Job jobOf(String name, OwnerReference owner) {
-    return new JobBuilder().withNewMetadata().withName(name).withUid(uid(name)).withOwnerReferences(owner).endMetadata().build();
+    return new JobBuilder().withNewMetadata().withName(name).withUid(uid(name)).withOwnerReferences(owner).endMetadata()
+        .withSpec(SyncCronJob.jobSpec(crm(), SETTINGS, List.of())).build();
+  }
+
+  /** The pod template of crm's Jobs, from the operator's own builder. */
+  static PodSpec template() {
+    return SyncCronJob.jobSpec(crm(), SETTINGS, List.of()).getTemplate().getSpec();
   }
 
   static Job scheduled(String name) {
