@@ -37,7 +37,8 @@ final class TemplatePods {
         && same(actual.getHostPID(), template.getHostPID())
         && same(actual.getHostIPC(), template.getHostIPC())
         && same(actual.getHostNetwork(), template.getHostNetwork())
-        && Objects.equals(orEmpty(actual.getHostAliases()), orEmpty(template.getHostAliases()));
+        && Objects.equals(orEmpty(actual.getHostAliases()), orEmpty(template.getHostAliases()))
+        && dnsPolicy(actual).equals(dnsPolicy(template)) && Objects.equals(actual.getDnsConfig(), template.getDnsConfig());
   }
 
   private static boolean sameContainers(List<Container> actual, List<Container> template) {
@@ -56,6 +57,11 @@ final class TemplatePods {
           String.valueOf(c.getTerminationMessagePath()));
     }
     return List.of(item);
+  }
+
+  /** The API server defaults it to ClusterFirst. */
+  private static String dnsPolicy(PodSpec spec) {
+    return spec.getDnsPolicy() == null ? "ClusterFirst" : spec.getDnsPolicy();
   }
 
   private static boolean same(Boolean actual, Boolean template) {

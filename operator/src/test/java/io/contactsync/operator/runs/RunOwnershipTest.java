@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.EphemeralContainerBuilder;
 import io.fabric8.kubernetes.api.model.HostAliasBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
@@ -149,7 +150,15 @@ class RunOwnershipTest {
         p -> p.getSpec().getEphemeralContainers().add(new EphemeralContainerBuilder().withName("debug").withImage("busybox")
             .withTargetContainerName("sync").build()),
         p -> p.getSpec().setHostAliases(List.of(new HostAliasBuilder().withIp("10.9.9.9").withHostnames("crm.example").build())),
+        p -> p.getSpec().setDnsPolicy("None"),
+        p -> p.getSpec().setDnsConfig(new PodDNSConfigBuilder().withNameservers("10.9.9.9").build()),
         p -> p.setSpec(null));
+    Pod asDefaulted = pod("crm-1", T1, 0, report("aaa", 1));
+    asDefaulted.getSpec().setDnsPolicy("ClusterFirst");
+    asDefaulted.getSpec().setInitContainers(List.of());
+    asDefaulted.getSpec().setEphemeralContainers(List.of());
+    assertThat(runs(List.of(asDefaulted), CRON, List.of(scheduled("crm-1"))).latestSucceeded()).as("defaults, empty lists")
+        .isPresent();
     for (var forge : forgeries) {
       Pod forged = pod("crm-1", T1, 0, report("forged", 666));
       forged.getSpec().setInitContainers(new java.util.ArrayList<>());
