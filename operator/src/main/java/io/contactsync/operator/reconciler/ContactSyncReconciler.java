@@ -146,13 +146,13 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
     return ErrorStatusUpdateControl.patchStatus(sync);
   }
 
-  /** What the sync's pods, CronJob and requested-run Jobs say about its runs. */
+  /**
+   * What the sync's pods, CronJob and Jobs say about its runs. Jobs come from both Job sources (the requested-run
+   * dependent's holds a Job the workflow has just made); RunState keeps only what is the sync's by owner UIDs.
+   */
   private RunState runState(Context<ContactSync> context) {
-    Set<String> requested = context.getSecondaryResources(Job.class).stream()
-        .filter(j -> j.getMetadata().getLabels() != null && j.getMetadata().getLabels().containsKey(Names.RUN_REQUEST_LABEL))
-        .map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
-    return RunState.of(List.copyOf(runPods.getSecondaryResources(context.getPrimaryResource())),
-        context.getSecondaryResource(CronJob.class).orElse(null), requested);
+    return RunState.of(context.getPrimaryResource(), runPods.getSecondaryResources(context.getPrimaryResource()),
+        context.getSecondaryResource(CronJob.class).orElse(null), context.getSecondaryResources(Job.class));
   }
 
   private static UpdateControl<ContactSync> patchStatus(ContactSync sync, ContactSyncStatus status) {
@@ -193,7 +193,17 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
         .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(pod.getMetadata().getLabels().get(Names.SYNC_LABEL),
             pod.getMetadata().getNamespace())))
         .build(), context);
-    return List.of(policies, policyKeys, runPods);
+    // every Job with a sync's labels, scheduled or requested: a pod counts as a run only when its Job is here
+    InformerEventSource<Job, ContactSync> runJobs = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Job.class, ContactSync.class)
+            .withName("run-jobs")
+            .withItemStore(new LeanItemStore<>())
+            .withLabelSelector(Names.SYNC_COMPONENT_SELECTOR)
+            .withSecondaryToPrimaryMapper(job -> job.getMetadata().getLabels().containsKey(Names.SYNC_LABEL)
+                ? Set.of(new ResourceID(job.getMetadata().getLabels().get(Names.SYNC_LABEL), job.getMetadata().getNamespace()))
+                : Set.of())
+            .build(), context);
+    return List.of(policies, policyKeys, runPods, runJobs);
   }
 
   /** The policies a sync references, as "namespace/name": the index that maps a policy change to its syncs. */

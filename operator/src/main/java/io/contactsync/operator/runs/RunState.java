@@ -1,30 +1,43 @@
 package io.contactsync.operator.runs;
 
+import io.contactsync.api.v1alpha1.ContactSync;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What is known about a sync's runs right now, from its pods, its CronJob and the Jobs made for run requests.
+ * What is known about a sync's runs right now, from its pods, its CronJob and its Jobs: only from those that are the
+ * sync's own by owner UIDs ({@link RunOwnership}), whatever the others' names and labels say.
  *
- * @param requestedJobs names of the Jobs that exist for run requests
+ * @param requestedJobs names of the Jobs that exist for run requests (controlled by the sync itself)
  */
 public record RunState(Optional<FinishedRun> latestFinished, Optional<FinishedRun> latestSucceeded, boolean active,
     Optional<Instant> latestSchedule, Set<String> requestedJobs) {
   public static final RunState NONE = new RunState(Optional.empty(), Optional.empty(), false, Optional.empty(), Set.of());
 
-  public static RunState of(List<Pod> pods, CronJob cronJob, Set<String> requestedJobs) {
-    Optional<Instant> scheduled = cronJob == null || cronJob.getStatus() == null ? Optional.empty()
-        : parse(cronJob.getStatus().getLastScheduleTime());
-    Optional<Instant> latestSchedule = Stream.of(scheduled, Runs.latestStart(pods)).flatMap(Optional::stream)
+  /**
+   * @param pods the pods that carry the sync's labels (which anyone who may create pods can copy)
+   * @param cronJob the CronJob found for the sync, or null
+   * @param jobs the Jobs the operator sees for the sync
+   */
+  public static RunState of(ContactSync sync, Collection<Pod> pods, CronJob cronJob, Collection<Job> jobs) {
+    RunOwnership owned = RunOwnership.of(sync, cronJob, jobs);
+    List<Pod> runs = owned.runs(pods);
+    Optional<Instant> scheduled = owned.cronJob().map(CronJob::getStatus).flatMap(s -> parse(s.getLastScheduleTime()));
+    Optional<Instant> latestSchedule = Stream.of(scheduled, Runs.latestStart(runs)).flatMap(Optional::stream)
         .max(Instant::compareTo);
-    return new RunState(Runs.latestFinished(pods), Runs.latestSucceeded(pods), Runs.anyActive(pods), latestSchedule,
-        Set.copyOf(requestedJobs));
+    Set<String> requestedJobs = jobs.stream().filter(owned::isRequestedRun).map(j -> j.getMetadata().getName())
+        .collect(Collectors.toUnmodifiableSet());
+    return new RunState(Runs.latestFinished(runs), Runs.latestSucceeded(runs), Runs.anyActive(runs), latestSchedule,
+        requestedJobs);
   }
 
   private static Optional<Instant> parse(String timestamp) {

@@ -33,9 +33,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -458,22 +455,12 @@ class OperatorIT {
     }
   }
 
-  /** Plays the kubelet: a sync pod of the given sync that finished with the given exit code and termination message. */
+  /**
+   * Plays the CronJob controller, the Job controller and the kubelet: a scheduled Job of the sync's CronJob, its pod,
+   * and the pod finishing with the given exit code and termination message.
+   */
   private static void finishedRun(String ns, String sync, String job, Instant finishedAt, int exitCode, String message) {
-    CronJob cron = get(CronJob.class, ns, sync);
-    Pod pod = admin.resource(new PodBuilder()
-        .withNewMetadata().withName(job + "-abcde").withNamespace(ns)
-        .withLabels(cron.getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels())
-        .addToLabels("job-name", job).endMetadata()
-        .withNewSpec().withRestartPolicy("Never").addNewContainer().withName("sync").withImage("contactsync-operator:it").endContainer()
-        .endSpec().build()).create();
-    pod.setStatus(new PodStatusBuilder().withPhase(exitCode == 0 ? "Succeeded" : "Failed")
-        .withStartTime(finishedAt.minusSeconds(30).toString())
-        .addNewContainerStatus().withName("sync").withImage("contactsync-operator:it").withImageID("").withReady(false)
-        .withRestartCount(0).withNewState().withNewTerminated().withExitCode(exitCode).withFinishedAt(finishedAt.toString())
-        .withStartedAt(finishedAt.minusSeconds(30).toString()).withMessage(message).endTerminated().endState()
-        .endContainerStatus().build());
-    admin.pods().inNamespace(ns).resource(pod).updateStatus();
+    RunControllers.scheduledRun(admin, get(CronJob.class, ns, sync), job, finishedAt, exitCode, message);
   }
 
   @Test
