@@ -1,5 +1,8 @@
 package io.contactsync.operator.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.RemoteConnector;
@@ -35,7 +38,7 @@ public final class SealCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-n", "--namespace"}, description = "Namespace of the ContactSync (default with --from-manifest: "
-      + "the manifest's).")
+      + "the manifest's metadata.namespace, if it names one).")
   String namespace;
 
   @Option(names = "--name", description = "Name of the ContactSync (default with --from-manifest: the manifest's one "
@@ -99,8 +102,29 @@ public final class SealCommand implements Callable<Integer> {
     }
     ContactSync sync = syncs.get(0);
     if (name == null) name = sync.getMetadata().getName();
-    if (namespace == null) namespace = sync.getMetadata().getNamespace();
+    if (namespace == null) {
+      // a manifest without a namespace is read as "default"; sealing for "default" by accident would not open later
+      if (!namesNamespace(manifest, name)) {
+        throw new ConfigurationException(manifest + " does not name the namespace of ContactSync " + name + ": give -n");
+      }
+      namespace = sync.getMetadata().getNamespace();
+    }
     url = urlOf(sync, endpoint);
+  }
+
+  private static boolean namesNamespace(Path manifest, String name) throws ConfigurationException {
+    try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(manifest.toFile())) {
+      while (docs.hasNext()) {
+        JsonNode doc = docs.next();
+        JsonNode metadata = doc == null ? null : doc.path("metadata");
+        if (metadata != null && "ContactSync".equals(doc.path("kind").asText()) && name.equals(metadata.path("name").asText())) {
+          return !metadata.path("namespace").asText().isEmpty();
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new ConfigurationException(manifest + " cannot be read: " + e.getMessage());
+    }
   }
 
   /** The url of the named endpoint's connector, or an error naming the endpoints there are. */

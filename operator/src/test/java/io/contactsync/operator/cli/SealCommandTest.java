@@ -76,6 +76,15 @@ class SealCommandTest {
     CliRun missing = seal("--from-manifest", manifest.toString(), "--endpoint", "db", "--key", "password");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("has no endpoint 'db'");
+
+    Files.writeString(manifest, Files.readString(manifest).replace(", namespace: sales", ""));
+    CliRun noNamespace = seal("--from-manifest", manifest.toString(), "--endpoint", "source", "--key", "password");
+    assertThat(noNamespace.exit()).as("not sealed for 'default' by accident").isEqualTo(2);
+    assertThat(noNamespace.err()).contains("does not name the namespace", "give -n");
+    String given = sealedValue(seal("--from-manifest", manifest.toString(), "-n", "sales", "--endpoint", "source", "--key",
+        "password"), "password");
+    assertThat(KEYS.unseal(new SealBinding("sales", "crm", "source", "password", "dav.good.test:8443"), given))
+        .asString(StandardCharsets.UTF_8).isEqualTo(CANARY);
   }
 
   @Test
