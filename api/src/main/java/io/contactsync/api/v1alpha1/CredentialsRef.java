@@ -12,10 +12,12 @@ public class CredentialsRef {
   @JsonPropertyDescription("A Secret in the ContactSync's namespace holding the credentials.")
   private SecretReference secretRef;
 
-  @JsonPropertyDescription("Credentials sealed with 'contactsync seal --namespace NS --name SYNC' for this ContactSync only, "
-      + "by key (username, password, token, signingKey, ca.crt): safe to keep in Git. The operator opens them into the "
-      + "sync's own Secret; copied into another object or namespace they do not open.")
-  private Map<String, @Pattern("^sealed\\.v1\\.[A-Za-z0-9_-]+$") String> sealed;
+  @JsonPropertyDescription("Credentials sealed with 'contactsync seal --namespace NS --name SYNC --endpoint ENDPOINT "
+      + "--url URL --key KEY', by key (username, password, token, signingKey, ca.crt): safe to keep in Git. A sealed.v2 "
+      + "value opens only for this ContactSync, this endpoint, this key and the host and port of this connector's url, "
+      + "into the sync's own Secret; anywhere else it does not open. sealed.v1 values are accepted here only to be "
+      + "refused with the command that seals them again.")
+  private Map<String, @Pattern("^sealed\\.v[12]\\.[A-Za-z0-9_-]+$") String> sealed;
 
   public SecretReference getSecretRef() { return secretRef; }
   public void setSecretRef(SecretReference secretRef) { this.secretRef = secretRef; }

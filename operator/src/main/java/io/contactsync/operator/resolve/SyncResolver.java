@@ -10,7 +10,10 @@ import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.privacy.keys.KeyPurpose;
+import io.contactsync.privacy.keys.SealBinding;
 import io.contactsync.privacy.keys.SealingKeys;
+import io.contactsync.sync.config.ConfigurationException;
+import io.contactsync.sync.config.EndpointAddress;
 import io.contactsync.sync.config.SyncValidation;
 import io.contactsync.sync.config.Violation;
 import io.contactsync.sync.connector.Credentials;
@@ -109,7 +112,7 @@ public final class SyncResolver {
     CredentialsRef ref = connector.getCredentials();
     if (ref == null) return Optional.empty();
     String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
-    if (ref.getSecretRef() == null) return unsealed(sync, label, ref, lookups.sealingKeys(), violations);
+    if (ref.getSecretRef() == null) return unsealed(sync, endpoint, label, connector.getUrl(), ref, lookups.sealingKeys(), violations);
     String name = ref.getSecretRef().getName();
     Secret secret = lookups.secret(namespace, name);
     if (secret == null) {
@@ -125,22 +128,35 @@ public final class SyncResolver {
     return Optional.of(copied);
   }
 
-  /** Opens sealed credentials; a value that does not open is named by endpoint and key, never shown. */
-  private static Optional<Map<String, String>> unsealed(ContactSync sync, String label, CredentialsRef ref,
-      SealingKeys keys, List<Violation> violations) {
+  /**
+   * Opens sealed credentials for the binding the spec names now: namespace, sync, endpoint, key and the host and port
+   * the endpoint's driver contacts. A value sealed for anything else does not open; a v1 value is refused. Either is
+   * named by endpoint and key, never shown.
+   */
+  private static Optional<Map<String, String>> unsealed(ContactSync sync, String endpoint, String label, String url,
+      CredentialsRef ref, SealingKeys keys, List<Violation> violations) {
     if (!ref.hasSealed()) return Optional.empty();
-    String namespace = sync.getMetadata().getNamespace();
-    String name = sync.getMetadata().getName();
+    EndpointAddress address;
+    try {
+      address = EndpointAddress.of(url);
+    } catch (ConfigurationException e) {
+      violations.add(new Violation(Reasons.SEALED_VALUE_INVALID, SealedValueMessages.unbound(label, e.getMessage())));
+      return Optional.of(Map.of());
+    }
     Map<String, String> opened = new TreeMap<>();
     for (String key : Credentials.KEYS) {
       String sealed = ref.getSealed().get(key);
       if (sealed == null) continue;
+      SealBinding binding = new SealBinding(sync.getMetadata().getNamespace(), sync.getMetadata().getName(), endpoint,
+          key, address.binding());
+      if (SealingKeys.isV1(sealed)) {
+        violations.add(new Violation(Reasons.SEALED_VALUE_INVALID, SealedValueMessages.v1(label, binding, address)));
+        continue;
+      }
       try {
-        opened.put(key, Base64.getEncoder().encodeToString(keys.unseal(namespace, name, sealed)));
+        opened.put(key, Base64.getEncoder().encodeToString(keys.unseal(binding, sealed)));
       } catch (GeneralSecurityException e) {
-        violations.add(new Violation(Reasons.SEALED_VALUE_INVALID, label + ": credentials.sealed." + key
-            + " does not open: it was sealed for another ContactSync or namespace, or with another operator's key; "
-            + "seal it again with 'contactsync seal --namespace " + namespace + " --name " + name + "'"));
+        violations.add(new Violation(Reasons.SEALED_VALUE_INVALID, SealedValueMessages.doesNotOpen(label, binding, address)));
       }
     }
     return Optional.of(opened);

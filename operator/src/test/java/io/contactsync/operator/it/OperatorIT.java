@@ -24,6 +24,7 @@ import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.privacy.keys.SealBinding;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
@@ -359,15 +360,17 @@ class OperatorIT {
     Path value = Files.writeString(Files.createTempFile("password", ""), canary);
     StringWriter out = new StringWriter();
     int exit = ContactSyncMain.commandLine().setOut(new PrintWriter(out)).execute("seal", "-n", ns, "--name", "crm",
+        "--endpoint", "db", "--url", url, "--key", "password",
         "--from-file", value.toString(), "--operator-namespace", TestCluster.OPERATOR_NAMESPACE);
     Files.delete(value);
     assertThat(exit).isZero();
     assertThat(out.toString()).doesNotContain(canary);
     ContactSync sync = create(sync(ns, "crm", "in.vcf", withSealedCredentials(
-        postgresDestination("db", url, "unused", new PolicyReference("p", null)), Map.of("password", out.toString().strip()))));
+        postgresDestination("db", url, "unused", new PolicyReference("p", null)), Map.of("password",
+        out.toString().strip().substring("password: ".length())))));
     ContactSync copied = create(sync(ns, "copy", "in.vcf", withSealedCredentials(
         postgresDestination("db", url, "unused", new PolicyReference("p", null)),
-        Map.of("password", SealingKeys.seal(publicKeys, ns, "crm", canary.getBytes(StandardCharsets.UTF_8))))));
+        Map.of("password", sealedForDb(publicKeys, ns, "crm", canary)))));
 
     await().atMost(CONVERGE).untilAsserted(() -> {
       assertThat(condition(sync, "Ready")).isNotNull();
@@ -376,7 +379,7 @@ class OperatorIT {
       assertThat(condition(copied, "Ready").getReason()).isEqualTo("SealedValueInvalid");
     });
     assertThat(condition(copied, "Ready").getMessage()).contains("credentials.sealed.password does not open",
-        "contactsync seal --namespace " + ns + " --name copy");
+        "contactsync seal --namespace " + ns + " --name copy --endpoint db --url 'jdbc:postgresql://203.0.113.5:5432/'");
     String password = get(Secret.class, ns, "crm-sync").getData().get("credentials.db.password");
     assertThat(new String(Base64.getDecoder().decode(password), StandardCharsets.UTF_8)).isEqualTo(canary);
     assertThat(get(Secret.class, ns, "copy-sync")).as("nothing of a sync that does not resolve is created").isNull();
@@ -390,10 +393,10 @@ class OperatorIT {
     assertThat(publicKey.toString().strip()).as("the public key follows the rotation").isNotEqualTo(publicKeys.strip());
     ContactSync later = create(sync(ns, "later", "in.vcf", withSealedCredentials(
         postgresDestination("db", url, "unused", new PolicyReference("p", null)),
-        Map.of("password", SealingKeys.seal(publicKey.toString(), ns, "later", canary.getBytes(StandardCharsets.UTF_8))))));
+        Map.of("password", sealedForDb(publicKey.toString(), ns, "later", canary)))));
     ContactSync earlier = create(sync(ns, "earlier", "in.vcf", withSealedCredentials(
         postgresDestination("db", url, "unused", new PolicyReference("p", null)),
-        Map.of("password", SealingKeys.seal(publicKeys, ns, "earlier", canary.getBytes(StandardCharsets.UTF_8))))));
+        Map.of("password", sealedForDb(publicKeys, ns, "earlier", canary)))));
     await().atMost(CONVERGE).untilAsserted(() -> {
       assertThat(condition(later, "Ready")).isNotNull();
       assertThat(condition(later, "Ready").getStatus()).as("sealed with the new key").isEqualTo(Condition.Status.True);
@@ -412,6 +415,12 @@ class OperatorIT {
       log = LOG.toString(StandardCharsets.UTF_8);
     }
     assertThat(log).as("the operator logs").contains("contactsync").doesNotContain(canary);
+  }
+
+  /** A value sealed for the password of destination db of {@code name}, whose url is at 203.0.113.5:5432. */
+  private static String sealedForDb(String publicKeys, String ns, String name, String value) throws Exception {
+    return SealingKeys.seal(publicKeys, new SealBinding(ns, name, "db", "password", "203.0.113.5:5432"),
+        value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static io.contactsync.sync.SyncFixtures.webhookDestination;
 import static io.contactsync.sync.SyncFixtures.withSealedCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactsync.api.v1alpha1.CardDavConnector;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
@@ -16,6 +17,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.privacy.keys.SealBinding;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.sync.config.Violation;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -120,8 +122,9 @@ class SyncResolverTest {
   void sealedCredentialsOpenForTheirOwnSyncOnlyAndAFailureNamesTheKeyNotTheValue() throws Exception {
     String canary = "canary-password-7f3a";
     String publicKeys = SEALING_KEYS.publicKeyset();
-    String forThisSync = SealingKeys.seal(publicKeys, "sales", "s", canary.getBytes(StandardCharsets.UTF_8));
-    String forAnotherSync = SealingKeys.seal(publicKeys, "sales", "other", canary.getBytes(StandardCharsets.UTF_8));
+    byte[] value = canary.getBytes(StandardCharsets.UTF_8);
+    String forThisSync = SealingKeys.seal(publicKeys, new SealBinding("sales", "s", "db", "password", "pg.db.svc:5432"), value);
+    String forAnotherSync = SealingKeys.seal(publicKeys, new SealBinding("sales", "other", "db", "password", "pg.db.svc:5432"), value);
     MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
     lookups.services.put("db/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
         .addNewPort().withPort(5432).endPort().endSpec().build());
@@ -135,11 +138,59 @@ class SyncResolverTest {
         Map.entry("password", Base64.getEncoder().encodeToString(canary.getBytes(StandardCharsets.UTF_8))));
 
     ContactSync copied = sync("sales", "s", "in.vcf",
-        withSealedCredentials(postgres("db", url, "unused"), Map.of("password", forAnotherSync, "username", "sealed.v1.AAAA")));
+        withSealedCredentials(postgres("db", url, "unused"), Map.of("password", forAnotherSync, "username", "sealed.v2.AAAA")));
     SyncResolution refused = SyncResolver.resolve(copied, lookups);
     assertThat(refused.dataMayFlow()).isFalse();
     assertThat(refused.violations()).extracting(Violation::reason).containsExactly("SealedValueInvalid", "SealedValueInvalid");
     assertThat(refused.violations().get(1).message()).startsWith("destination 'db': credentials.sealed.password does not open")
-        .contains("contactsync seal --namespace sales --name s").doesNotContain(canary).doesNotContain(forAnotherSync);
+        .contains("this endpoint contacts pg.db.svc:5432",
+            "contactsync seal --namespace sales --name s --endpoint db --url 'jdbc:postgresql://pg.db.svc:5432/' --key password")
+        .doesNotContain(canary).doesNotContain(forAnotherSync).doesNotContain("sslmode");
+  }
+
+  @Test
+  void aSealedValueDoesNotOpenForAnotherHostPortEndpointOrKey() throws Exception {
+    byte[] canary = "canary-password-2b9e".getBytes(StandardCharsets.UTF_8);
+    String sealed = SealingKeys.seal(SEALING_KEYS.publicKeyset(),
+        new SealBinding("sales", "s", "hook", "signingKey", "203.0.113.5:8443"), canary);
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    java.util.function.BiFunction<String, String, SyncResolution> resolve = (url, key) -> SyncResolver.resolve(
+        sync("sales", "s", "in.vcf", withSealedCredentials(webhook("hook", url), Map.of(key, sealed))), lookups);
+
+    assertThat(resolve.apply("https://203.0.113.5:8443/in", "signingKey").violations()).isEmpty();
+    assertThat(resolve.apply("https://203.0.113.5:8443/elsewhere?x=1", "signingKey").violations())
+        .as("the path is not bound: the driver contacts the same host and port").isEmpty();
+    for (String url : List.of("https://127.0.0.1:8443/in", "https://203.0.113.5/in", "https://203.0.113.5:8444/in",
+        "https://dav.203.0.113.5.nip.io:8443/in")) {
+      assertThat(resolve.apply(url, "signingKey").violations()).as(url).extracting(Violation::reason)
+          .containsExactly("SealedValueInvalid");
+    }
+    assertThat(resolve.apply("https://203.0.113.5:8443/in", "token").violations()).extracting(Violation::message)
+        .singleElement().asString().startsWith("destination 'hook': credentials.sealed.token does not open");
+    ContactSync asSource = sync("sales", "s", "in.vcf", webhook("hook", "https://203.0.113.5:8443/in"));
+    asSource.getSpec().getSource().setFile(null);
+    CardDavConnector carddav = new CardDavConnector();
+    carddav.setUrl("https://203.0.113.5:8443/in");
+    carddav.setCredentials(withSealedCredentials(webhook("x", "https://x.test/"), Map.of("signingKey", sealed))
+        .getWebhook().getCredentials());
+    asSource.getSpec().getSource().setCarddav(carddav);
+    assertThat(SyncResolver.resolve(asSource, lookups).violations()).extracting(Violation::message)
+        .singleElement().asString().startsWith("the source: credentials.sealed.signingKey does not open");
+  }
+
+  @Test
+  void aV1ValueAndAUrlWithNoAddressAreRefusedWithWhatToDo() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    SyncResolution v1 = SyncResolver.resolve(sync("sales", "s", "in.vcf",
+        withSealedCredentials(webhook("hook", "https://hooks.good.test/in"), Map.of("signingKey", "sealed.v1.AAAA"))), lookups);
+    assertThat(v1.violations()).extracting(Violation::reason).containsExactly("SealedValueInvalid");
+    assertThat(v1.violations().get(0).message()).contains("credentials.sealed.signingKey is a sealed.v1 value",
+        "cannot name a host",
+        "contactsync seal --namespace sales --name s --endpoint hook --url 'https://hooks.good.test:443/' --key signingKey")
+        .doesNotContain("AAAA");
+    SyncResolution noHost = SyncResolver.resolve(sync("sales", "s", "in.vcf",
+        withSealedCredentials(webhook("hook", "https://bad_host.test/in"), Map.of("signingKey", "sealed.v2.AAAA"))), lookups);
+    assertThat(noHost.violations()).extracting(Violation::reason).contains("SealedValueInvalid");
+    assertThat(noHost.dataMayFlow()).isFalse();
   }
 }

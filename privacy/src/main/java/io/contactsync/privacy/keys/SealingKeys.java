@@ -8,19 +8,24 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.hybrid.HpkeParameters;
 import com.google.crypto.tink.hybrid.HybridConfig2026;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
  * The operator's sealing keys: an HPKE keyset (X25519, HKDF-SHA256, AES-256-GCM). Anyone with the public keyset can
- * seal a credential for one ContactSync; only the operator opens it. The sync's namespace and name are bound in as
- * context info, so a sealed value copied into another object or namespace does not open. Rotation adds a key and
- * keeps the old ones, so values sealed before still open.
+ * seal a credential for one endpoint of one ContactSync; only the operator opens it. The {@link SealBinding} (namespace,
+ * sync, endpoint, key, and the host and port the driver contacts) is bound in as context info, so a sealed value opens
+ * for nothing else: not another object or namespace, not another endpoint or key, and not the same sync pointed at
+ * another server. Rotation adds a key and keeps the old ones, so values sealed before still open.
  */
 public final class SealingKeys {
   /** Sealed values start with this, so they are recognizable and versioned. */
-  public static final String PREFIX = "sealed.v1.";
+  public static final String PREFIX = "sealed.v2.";
+  /**
+   * The first version, bound to namespace and name only, so it followed a sync to any URL. It is recognized, to say
+   * so and how to seal again, and never opened.
+   */
+  public static final String V1_PREFIX = "sealed.v1.";
   private static final HpkeParameters HPKE = parameters();
   private final KeysetHandle keys;
 
@@ -72,32 +77,33 @@ public final class SealingKeys {
     return keys.size();
   }
 
+  /** Whether this is a sealed.v1 value, which this operator refuses: it names no endpoint, key or host. */
+  public static boolean isV1(String sealed) {
+    return sealed != null && sealed.startsWith(V1_PREFIX);
+  }
+
   /**
-   * Opens a sealed value.
+   * Opens a sealed.v2 value for the binding it must have been sealed for.
    *
-   * @throws GeneralSecurityException when it was sealed for another object, with another key, or is not a sealed value
+   * @throws GeneralSecurityException when it was sealed for another binding, with another key, or is not a sealed.v2
+   *     value (a sealed.v1 value included)
    */
-  public byte[] unseal(String namespace, String name, String sealed) throws GeneralSecurityException {
-    if (sealed == null || !sealed.startsWith(PREFIX)) throw new GeneralSecurityException("not a sealed value");
+  public byte[] unseal(SealBinding binding, String sealed) throws GeneralSecurityException {
+    if (sealed == null || !sealed.startsWith(PREFIX)) throw new GeneralSecurityException("not a sealed.v2 value");
     byte[] ciphertext;
     try {
       ciphertext = Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length()).strip());
     } catch (IllegalArgumentException e) {
       throw new GeneralSecurityException("not base64url");
     }
-    return keys.getPrimitive(configuration(), HybridDecrypt.class).decrypt(ciphertext, context(namespace, name));
+    return keys.getPrimitive(configuration(), HybridDecrypt.class).decrypt(ciphertext, binding.contextInfo());
   }
 
-  /** Seals a value for one ContactSync with a public keyset. */
-  public static String seal(String publicKeysetJson, String namespace, String name, byte[] value)
-      throws GeneralSecurityException {
+  /** Seals a value for one binding (namespace, sync, endpoint, key, host:port) with a public keyset. */
+  public static String seal(String publicKeysetJson, SealBinding binding, byte[] value) throws GeneralSecurityException {
     KeysetHandle publicKeys = TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(publicKeysetJson, configuration());
-    byte[] ciphertext = publicKeys.getPrimitive(configuration(), HybridEncrypt.class).encrypt(value, context(namespace, name));
+    byte[] ciphertext = publicKeys.getPrimitive(configuration(), HybridEncrypt.class).encrypt(value, binding.contextInfo());
     return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(ciphertext);
-  }
-
-  private static byte[] context(String namespace, String name) {
-    return ("contactsync.io/sealed/v1:" + namespace + "/" + name).getBytes(StandardCharsets.UTF_8);
   }
 
   private static Configuration configuration() {

@@ -157,18 +157,18 @@ class SyncValidationTest {
     String url = "jdbc:postgresql://db.example.com/crm?sslmode=verify-full";
     PrivacyPolicy p = admitting(policy("sales", "p"), List.of(), List.of("db.example.com"));
     ContactSync both = sync("sales", "s", "in.vcf", postgresDestination("db", url, "db-creds", ref));
-    both.getSpec().getDestinations().get(0).getPostgres().getCredentials().setSealed(Map.of("password", "sealed.v1.AAAA"));
+    both.getSpec().getDestinations().get(0).getPostgres().getCredentials().setSealed(Map.of("password", "sealed.v2.AAAA"));
     assertThat(SyncValidation.violations(both, only(p))).containsExactly(new Violation(Violation.INVALID_SPEC,
         "destination 'db' sets both credentials.secretRef and credentials.sealed: set one"));
 
     ContactSync unknownKey = sync("sales", "s", "in.vcf", withSealedCredentials(postgresDestination("db", url, "x", ref),
-        Map.of("password", "sealed.v1.AAAA", "apiKey", "sealed.v1.BBBB")));
+        Map.of("password", "sealed.v2.AAAA", "apiKey", "sealed.v2.BBBB")));
     assertThat(SyncValidation.violations(unknownKey, only(p))).containsExactly(new Violation(Violation.INVALID_SPEC,
         "destination 'db' seals credential 'apiKey', which no connector reads; use username, password, token, "
             + "signingKey, ca.crt"));
 
     ContactSync sealed = sync("sales", "s", "in.vcf", withSealedCredentials(postgresDestination("db", url, "x", ref),
-        Map.of("username", "sealed.v1.AAAA", "password", "sealed.v1.BBBB")));
+        Map.of("username", "sealed.v2.AAAA", "password", "sealed.v2.BBBB")));
     assertThat(SyncValidation.violations(sealed, only(p))).isEmpty();
   }
 

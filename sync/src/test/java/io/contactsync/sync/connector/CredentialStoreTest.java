@@ -17,7 +17,7 @@ class CredentialStoreTest {
 
   private static CredentialsRef sealed() {
     CredentialsRef ref = new CredentialsRef();
-    ref.setSealed(Map.of("password", "sealed.v1.AAAA"));
+    ref.setSealed(Map.of("password", "sealed.v2.AAAA"));
     return ref;
   }
 
