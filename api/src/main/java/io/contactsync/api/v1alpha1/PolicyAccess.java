@@ -12,8 +12,9 @@ public class PolicyAccess {
   @JsonPropertyDescription("Namespaces whose ContactSyncs may reference this policy, besides its own; '*' admits all.")
   private List<@Pattern("^(\\*|[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)$") String> namespaces = new ArrayList<>();
 
-  @JsonPropertyDescription("Hosts that may receive data under this policy, e.g. hooks.example.com or *.marketing.svc.cluster.local. "
-      + "Empty allows any host.")
+  @JsonPropertyDescription("Hosts that may receive data under this policy, e.g. hooks.example.com or *.marketing.svc.cluster.local, "
+      + "optionally with a port (hooks.example.com:443 allows that port only). Every host a destination's driver "
+      + "contacts must match, each host of a multi-host PostgreSQL URL included. Empty allows any host.")
   private List<@Pattern(ApiPatterns.HOST_PATTERN) String> destinations = new ArrayList<>();
 
   @JsonPropertyDescription("Subjects that may read the policy's keys Secret (to reveal tokens and ciphertexts).")

@@ -2,10 +2,12 @@ package io.contactsync.sync.config;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The hosts and ports a connector's driver contacts for its URL, derived the way the driver derives them: java.net.URI
@@ -17,6 +19,8 @@ public record EndpointAddress(String scheme, List<String> hostPorts) {
   private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "ldaps", 636, "ldap", 389,
       "postgresql", 5432);
   private static final String JDBC = "jdbc:postgresql:";
+  private static final Pattern DECIMAL_OCTET = Pattern.compile("0|[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5]");
+  private static final Pattern HEX_NUMBER = Pattern.compile("0[xX][0-9a-fA-F]*");
 
   public EndpointAddress {
     if (!DEFAULT_PORTS.containsKey(scheme) || hostPorts.isEmpty()) throw new IllegalArgumentException("no address");
@@ -89,7 +93,28 @@ public record EndpointAddress(String scheme, List<String> hostPorts) {
     if (host.indexOf(',') >= 0 || host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '?' || c == '#' || c == '@')) {
       throw new ConfigurationException("the url names a host with characters no host name has");
     }
+    if (!host.startsWith("[")) checkNameOrAddress(host);
     // host names are case-insensitive; IPv6 literals keep their brackets, so host:port stays unambiguous
     return host.toLowerCase(Locale.ROOT) + ":" + port;
+  }
+
+  /**
+   * A host is a dotted-quad IPv4 address or a DNS name whose last label has a letter. Resolvers read other numeric
+   * forms as addresses ("2130706433", "127.1", "0x7f.0.0.1", and "0177.0.0.1" as octal), which a check of names
+   * would not see.
+   */
+  private static void checkNameOrAddress(String host) throws ConfigurationException {
+    String[] labels = host.split("\\.", -1);
+    if (host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+      if (labels.length != 4 || Arrays.stream(labels).anyMatch(l -> !DECIMAL_OCTET.matcher(l).matches())) {
+        throw new ConfigurationException("the url names a numeric host that is not a dotted-quad IPv4 address");
+      }
+      return;
+    }
+    String last = labels[labels.length - 1];
+    if (Arrays.stream(labels).anyMatch(String::isEmpty) || last.chars().noneMatch(Character::isLetter)
+        || HEX_NUMBER.matcher(last).matches()) {
+      throw new ConfigurationException("the url names a host that is neither a DNS name nor a dotted-quad IPv4 address");
+    }
   }
 }

@@ -11,7 +11,6 @@ import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.connector.Credentials;
 import io.contactsync.sync.format.ContactFields;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -90,6 +89,10 @@ public final class SyncValidation {
       }
       checkPolicy(label, namespace, d, policies, out);
     }
+    if (spec.getSource() != null) spec.getSource().connectors().values().forEach(c -> address("the source", c, out));
+    for (DestinationSpec d : destinations) {
+      d.connectors().values().forEach(c -> address("destination '" + d.getName() + "'", c, out));
+    }
     if (spec.getSource() != null) spec.getSource().connectors().values().forEach(c -> transport("source", c, out));
     if (spec.getSource() != null) spec.getSource().connectors().values().forEach(c -> credentials("source", c, out));
     for (DestinationSpec d : destinations) {
@@ -117,39 +120,52 @@ public final class SyncValidation {
       return;
     }
     List<String> hosts = access == null ? List.of() : Objects.requireNonNullElse(access.getDestinations(), List.of());
-    String host = host(d);
-    if (!hosts.isEmpty() && host != null && hosts.stream().noneMatch(pattern -> hostMatches(pattern, host))) {
-      out.add(new Violation(Violation.DESTINATION_NOT_ALLOWED, label + " sends to host '" + host
-          + "', which PrivacyPolicy " + qualified + " does not allow (access.destinations: " + hosts + ")"));
+    // every host the driver may contact; a URL without a readable address is reported by address() and sends nothing
+    for (String hostPort : hostPorts(d)) {
+      if (!hosts.isEmpty() && hosts.stream().noneMatch(pattern -> hostMatches(pattern, hostPort))) {
+        out.add(new Violation(Violation.DESTINATION_NOT_ALLOWED, label + " sends to '" + hostPort
+            + "', which PrivacyPolicy " + qualified + " does not allow (access.destinations: " + hosts + ")"));
+        break;
+      }
     }
     for (String problem : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec()))) {
       out.add(new Violation(Violation.POLICY_INVALID, "PrivacyPolicy " + qualified + ": " + problem));
     }
   }
 
-  /** Whether a host matches an allowed pattern; *.example.com matches any host below example.com. */
-  public static boolean hostMatches(String pattern, String host) {
-    String p = pattern.toLowerCase(Locale.ROOT);
-    String h = host.toLowerCase(Locale.ROOT);
-    return p.startsWith("*.") ? h.endsWith(p.substring(1)) && h.length() > p.length() - 1 : p.equals(h);
+  /**
+   * Whether a host:port matches an allowed pattern: {@code host} allows any port, {@code host:port} that port only;
+   * {@code *.example.com} matches any host below example.com.
+   */
+  public static boolean hostMatches(String pattern, String hostPort) {
+    String[] allowed = splitHostPort(pattern.toLowerCase(Locale.ROOT));
+    String[] actual = splitHostPort(hostPort.toLowerCase(Locale.ROOT));
+    if (allowed[1] != null && !allowed[1].equals(actual[1])) return false;
+    String p = allowed[0];
+    String host = actual[0];
+    return p.startsWith("*.") ? host.endsWith(p.substring(1)) && host.length() > p.length() - 1 : p.equals(host);
   }
 
-  /** The host a destination sends to, or null for a local file. */
-  public static String host(DestinationSpec d) {
+  /** {host, port}, the port null when none is named; an IPv6 literal keeps its brackets. */
+  private static String[] splitHostPort(String text) {
+    int colon = text.lastIndexOf(':');
+    boolean bracketed = text.startsWith("[");
+    if (colon < 0 || (bracketed && colon < text.indexOf(']'))) return new String[] {text, null};
+    return new String[] {text.substring(0, colon), text.substring(colon + 1)};
+  }
+
+  /** Every host:port a destination's driver contacts, empty for a local file or a URL without a readable address. */
+  static List<String> hostPorts(DestinationSpec d) {
     for (Object connector : d.connectors().values()) {
-      if (connector instanceof RemoteConnector remote) return hostOf(remote.getUrl());
+      if (connector instanceof RemoteConnector remote) {
+        try {
+          return EndpointAddress.of(remote.getUrl()).hostPorts();
+        } catch (ConfigurationException e) {
+          return List.of();
+        }
+      }
     }
-    return null;
-  }
-
-  static String hostOf(String url) {
-    if (url == null) return null;
-    String u = url.startsWith("jdbc:") ? url.substring(5) : url;
-    try {
-      return URI.create(u).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return List.of();
   }
 
   private static void exactlyOne(String label, Map<String, Object> connectors, List<Violation> out) {
@@ -181,6 +197,30 @@ public final class SyncValidation {
     }
   }
 
+  /** Whether a PostgreSQL URL asks for a verified TLS connection, read as the driver reads its parameters. */
+  private static boolean verifiesServer(String url) {
+    try {
+      return "verify-full".equals(PostgresUrlParameters.of(url).get("sslmode"));
+    } catch (ConfigurationException e) {
+      return true; // address() reports the parameters; one violation for one problem
+    }
+  }
+
+  /**
+   * A remote endpoint's address must be readable the way its driver reads it, or nothing is checked against policy
+   * and egress: such a URL is refused, never passed on. PostgreSQL URLs also carry only admitted parameters.
+   */
+  private static void address(String label, Object connector, List<Violation> out) {
+    if (!(connector instanceof RemoteConnector remote) || remote.getUrl() == null || remote.getUrl().isBlank()) return;
+    try {
+      EndpointAddress.of(remote.getUrl());
+      if (remote.getUrl().startsWith("jdbc:")) PostgresUrlParameters.of(remote.getUrl());
+    } catch (ConfigurationException e) {
+      out.add(new Violation(Violation.INVALID_SPEC, label + ": " + e.getMessage()
+          + "; the operator checks every host a driver contacts, and refuses a url it cannot read with certainty"));
+    }
+  }
+
   /** The endpoints that set allowInsecureTransport ("the source", "destination 'x'"), in spec order, to be said. */
   public static List<String> insecureEndpoints(SourceSpec source, List<DestinationSpec> destinations) {
     List<String> insecure = new ArrayList<>();
@@ -208,8 +248,7 @@ public final class SyncValidation {
     }
     if (Boolean.TRUE.equals(remote.getAllowInsecureTransport())) return;
     String url = remote.getUrl();
-    boolean plaintext = url.startsWith("http://")
-        || (url.startsWith("jdbc:postgresql:") && !url.contains("sslmode=verify-full"));
+    boolean plaintext = url.startsWith("http://") || (url.startsWith("jdbc:postgresql:") && !verifiesServer(url));
     if (plaintext) {
       out.add(new Violation(Violation.INSECURE_TRANSPORT, label + " uses an unencrypted or unverified connection ("
           + (url.startsWith("http://") ? "http" : "sslmode other than verify-full")

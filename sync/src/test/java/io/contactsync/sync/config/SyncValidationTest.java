@@ -56,7 +56,7 @@ class SyncValidationTest {
         webhookDestination("ok", "https://crm.marketing.svc.cluster.local/in", ref));
     PrivacyPolicy p = admitting(policy("sales", "p"), List.of(), List.of("*.marketing.svc.cluster.local", "hooks.example.com"));
     assertThat(SyncValidation.violations(s, only(p))).containsExactly(new Violation(Violation.DESTINATION_NOT_ALLOWED,
-        "destination 'hook' sends to host 'evil.example.net', which PrivacyPolicy sales/p does not allow "
+        "destination 'hook' sends to 'evil.example.net:443', which PrivacyPolicy sales/p does not allow "
             + "(access.destinations: [*.marketing.svc.cluster.local, hooks.example.com])"));
   }
 
