@@ -5,6 +5,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.resolve.Lookups;
 import io.contactsync.operator.runtime.SealingKeyring;
 import io.contactsync.privacy.keys.SealingKeys;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,17 +17,19 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
-/** Lookups backed by the operator's informer caches (policies, policy keys) and reads of the API and DNS. */
+/** Lookups backed by the operator's informer caches (policies, policy keys, consented Secrets, namespaces) and reads of the API and DNS. */
 final class ClusterLookups implements Lookups {
   private final InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private final InformerEventSource<Secret, ContactSync> policyKeys;
+  private final ConsentSources consent;
   private final KubernetesClient client;
   private final SealingKeyring sealingKeys;
 
   ClusterLookups(InformerEventSource<PrivacyPolicy, ContactSync> policies, InformerEventSource<Secret, ContactSync> policyKeys,
-      KubernetesClient client, SealingKeyring sealingKeys) {
+      ConsentSources consent, KubernetesClient client, SealingKeyring sealingKeys) {
     this.policies = policies;
     this.policyKeys = policyKeys;
+    this.consent = consent;
     this.client = client;
     this.sealingKeys = sealingKeys;
   }
@@ -45,6 +48,17 @@ final class ClusterLookups implements Lookups {
   public Secret secret(String namespace, String name) {
     return policyKeys.get(new ResourceID(name, namespace))
         .orElseGet(() -> client.secrets().inNamespace(namespace).withName(name).get());
+  }
+
+  /** Only from the cache of Secrets labelled for syncs: a Secret without its writer's consent is never read. */
+  @Override
+  public Secret credentialsSecret(String namespace, String name) {
+    return consent.secret(namespace, name);
+  }
+
+  @Override
+  public Namespace namespace(String name) {
+    return consent.namespace(name);
   }
 
   @Override

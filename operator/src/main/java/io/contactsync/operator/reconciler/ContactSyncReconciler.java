@@ -84,7 +84,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   public static final String NAME = "contactsync";
   static final String POLICY_INDEX = "policies";
   private static final Duration RETRY_TRANSIENT = Duration.ofSeconds(30);
-  private static final Set<String> TRANSIENT = Set.of(Reasons.POLICY_KEYS_MISSING, Reasons.CREDENTIALS_MISSING);
+  private static final Set<String> TRANSIENT = Set.of(Reasons.POLICY_KEYS_MISSING);
 
   private final OperatorSettings settings;
   private final Clock clock;
@@ -94,6 +94,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   private InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private InformerEventSource<Secret, ContactSync> policyKeys;
   private InformerEventSource<Pod, ContactSync> runPods;
+  private ConsentSources consent;
 
   public ContactSyncReconciler(OperatorSettings settings, SealingKeyring sealingKeys, Clock clock, EventRecorder events,
       SyncMetrics metrics) {
@@ -106,7 +107,8 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
 
   @Override
   public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
-    SyncResolution resolution = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient(), sealingKeys));
+    SyncResolution resolution = SyncResolver.resolve(sync,
+        new ClusterLookups(policies, policyKeys, consent, context.getClient(), sealingKeys));
     RunState runs = runState(context);
     SyncContext.put(context, resolution, runs, settings);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -185,7 +187,10 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
         .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(pod.getMetadata().getLabels().get(Names.SYNC_LABEL),
             pod.getMetadata().getNamespace())))
         .build(), context);
-    return List.of(policies, policyKeys, runPods);
+    consent = new ConsentSources(context);
+    List<EventSource<?, ContactSync>> sources = new ArrayList<>(List.of(policies, policyKeys, runPods));
+    sources.addAll(consent.eventSources());
+    return sources;
   }
 
   /** The policies a sync references, as "namespace/name": the index that maps a policy change to its syncs. */

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 
 /** Resolves what a ContactSync references: policies (with consent), their keys, credentials and endpoints. */
 public final class SyncResolver {
-  private static final Pattern SERVICE_HOST = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
+  static final Pattern SERVICE_HOST = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:]+]?");
   private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "ldaps", 636, "ldap", 389,
       "postgresql", 5432);
@@ -70,10 +70,15 @@ public final class SyncResolver {
         }
       }
     }
+    Set<String> policyNamespaces = new HashSet<>();
+    policies.keySet().forEach(p -> policyNamespaces.add(p.substring(0, p.indexOf('/'))));
     Map<String, RemoteConnector> remote = remoteConnectors(sync);
     remote.forEach((endpoint, connector) -> {
+      int problems = violations.size();
       credentials(sync, endpoint, connector, lookups, violations).ifPresent(c -> credentials.put(endpoint, c));
-      endpoints.add(endpoint(connector.getUrl(), lookups));
+      accepted(sync, endpoint, connector.getUrl(), policyNamespaces, lookups, violations);
+      // an endpoint refused its credentials or its namespace's consent gets no egress either
+      if (violations.size() == problems) endpoints.add(endpoint(connector.getUrl(), lookups));
     });
     return new SyncResolution(violations, policies, keys, credentials, endpoints);
   }
@@ -111,10 +116,16 @@ public final class SyncResolver {
     String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
     if (ref.getSecretRef() == null) return unsealed(sync, label, ref, lookups.sealingKeys(), violations);
     String name = ref.getSecretRef().getName();
-    Secret secret = lookups.secret(namespace, name);
-    if (secret == null) {
-      violations.add(new Violation(Reasons.CREDENTIALS_MISSING, label + " references Secret " + name
-          + ", which does not exist in " + namespace));
+    String syncName = sync.getMetadata().getName();
+    Secret secret = lookups.credentialsSecret(namespace, name);
+    if (!Consent.allowsCredentials(secret, namespace, syncName)) {
+      // one message whether the Secret is missing, unlabelled, for other syncs or of another type: no oracle
+      violations.add(new Violation(Reasons.CREDENTIALS_UNAVAILABLE, label + " names Secret " + name
+          + ", which this sync may not use. A sync uses a Secret only with its writer's consent: in namespace "
+          + namespace + ", of type " + String.join(", ", Consent.CREDENTIAL_TYPES.subList(0, 2)) + " or "
+          + Consent.CREDENTIAL_TYPES.get(2) + ", labelled " + Names.CREDENTIALS_SELECTOR + " ('kubectl -n " + namespace
+          + " label secret " + name + " " + Names.CREDENTIALS_SELECTOR + "') and, if annotated "
+          + Names.ALLOWED_SYNCS_ANNOTATION + ", naming " + syncName + " there"));
       return Optional.empty();
     }
     Map<String, String> copied = new TreeMap<>();
@@ -144,6 +155,33 @@ public final class SyncResolver {
       }
     }
     return Optional.of(opened);
+  }
+
+  /**
+   * An in-cluster endpoint in a namespace other than the sync's own and its policies' must have that namespace's
+   * consent. Without it the answer is the same whether the namespace or the Service exists, and the Service is not read.
+   */
+  private static void accepted(ContactSync sync, String endpoint, String url, Set<String> policyNamespaces,
+      Lookups lookups, List<Violation> violations) {
+    String namespace = sync.getMetadata().getNamespace();
+    String target = serviceNamespace(url);
+    if (target == null || target.equals(namespace) || policyNamespaces.contains(target)) return;
+    if (Consent.acceptsSyncsFrom(lookups.namespace(target), namespace)) return;
+    String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
+    violations.add(new Violation(Reasons.ENDPOINT_NOT_ACCEPTED, label + " connects to a Service in namespace " + target
+        + ", which does not accept ContactSyncs from namespace " + namespace + ": its owner adds " + namespace
+        + " to the namespace's annotation " + Names.ACCEPTS_SYNCS_FROM_ANNOTATION + " (comma-separated, or *)"));
+  }
+
+  /** The namespace of an in-cluster host (name.namespace.svc[.cluster.local]) the URL names, or null. */
+  static String serviceNamespace(String url) {
+    try {
+      String host = url == null ? null : URI.create(url.startsWith("jdbc:") ? url.substring(5) : url).getHost();
+      Matcher service = host == null ? null : SERVICE_HOST.matcher(host);
+      return service != null && service.matches() ? service.group(3) : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   static Endpoint endpoint(String url, Lookups lookups) {
