@@ -41,6 +41,8 @@ public final class Names {
   public static final String CREDENTIALS_ALLOWED = "allowed";
   /** On a consented Secret, optional: the names of the ContactSyncs that may use it, comma-separated. */
   public static final String ALLOWED_SYNCS_ANNOTATION = "contactsync.io/allowed-syncs";
+  /** On a consented Secret, optional: the hosts its values may be sent to (as in access.destinations: exact or *.suffix). */
+  public static final String ALLOWED_HOSTS_ANNOTATION = "contactsync.io/allowed-hosts";
   /** On a Namespace: the namespaces (comma-separated, or *) whose ContactSyncs may connect to its Services. */
   public static final String ACCEPTS_SYNCS_FROM_ANNOTATION = "contactsync.io/accepts-syncs-from";
 

@@ -1,6 +1,7 @@
 package io.contactsync.operator.resolve;
 
 import io.contactsync.operator.naming.Names;
+import io.contactsync.sync.config.SyncValidation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -24,14 +25,18 @@ public final class Consent {
   /**
    * Whether the ContactSync {@code namespace/sync} may use this Secret's values: it is in the sync's namespace, of a
    * credential type, labelled {@link Names#CREDENTIALS_LABEL}={@link Names#CREDENTIALS_ALLOWED}, and its optional
-   * {@link Names#ALLOWED_SYNCS_ANNOTATION} names the sync. A missing Secret (null) is refused the same way.
+   * {@link Names#ALLOWED_SYNCS_ANNOTATION} names the sync and its optional {@link Names#ALLOWED_HOSTS_ANNOTATION} the
+   * host the values go to (null: a host that cannot be parsed, refused by any host list). A missing Secret (null) is
+   * refused the same way.
    */
-  public static boolean allowsCredentials(Secret secret, String namespace, String sync) {
+  public static boolean allowsCredentials(Secret secret, String namespace, String sync, String host) {
     if (secret == null || !namespace.equals(secret.getMetadata().getNamespace())) return false;
     if (!CREDENTIAL_TYPES.contains(Objects.requireNonNullElse(secret.getType(), "Opaque"))) return false;
     if (!Names.CREDENTIALS_ALLOWED.equals(labels(secret).get(Names.CREDENTIALS_LABEL))) return false;
     String syncs = annotations(secret).get(Names.ALLOWED_SYNCS_ANNOTATION);
-    return syncs == null || names(syncs).contains(sync);
+    if (syncs != null && !names(syncs).contains(sync)) return false;
+    String hosts = annotations(secret).get(Names.ALLOWED_HOSTS_ANNOTATION);
+    return hosts == null || host != null && names(hosts).stream().anyMatch(pattern -> SyncValidation.hostMatches(pattern, host));
   }
 
   /** Whether the namespace (null: it does not exist) accepts ContactSyncs of {@code from} connecting to its Services. */

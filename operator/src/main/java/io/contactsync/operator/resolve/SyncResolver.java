@@ -118,14 +118,14 @@ public final class SyncResolver {
     String name = ref.getSecretRef().getName();
     String syncName = sync.getMetadata().getName();
     Secret secret = lookups.credentialsSecret(namespace, name);
-    if (!Consent.allowsCredentials(secret, namespace, syncName)) {
+    if (!Consent.allowsCredentials(secret, namespace, syncName, host(connector.getUrl()))) {
       // one message whether the Secret is missing, unlabelled, for other syncs or of another type: no oracle
       violations.add(new Violation(Reasons.CREDENTIALS_UNAVAILABLE, label + " names Secret " + name
-          + ", which this sync may not use. A sync uses a Secret only with its writer's consent: in namespace "
-          + namespace + ", of type " + String.join(", ", Consent.CREDENTIAL_TYPES.subList(0, 2)) + " or "
-          + Consent.CREDENTIAL_TYPES.get(2) + ", labelled " + Names.CREDENTIALS_SELECTOR + " ('kubectl -n " + namespace
-          + " label secret " + name + " " + Names.CREDENTIALS_SELECTOR + "') and, if annotated "
-          + Names.ALLOWED_SYNCS_ANNOTATION + ", naming " + syncName + " there"));
+          + ", which this sync may not use. A sync uses a Secret only with its writer's consent: the Secret is in namespace "
+          + namespace + ", of type Opaque, kubernetes.io/basic-auth or kubernetes.io/tls, and labelled "
+          + Names.CREDENTIALS_SELECTOR + " ('kubectl -n " + namespace + " label secret " + name + " "
+          + Names.CREDENTIALS_SELECTOR + "'); an annotation " + Names.ALLOWED_SYNCS_ANNOTATION + " must name " + syncName
+          + ", one " + Names.ALLOWED_HOSTS_ANNOTATION + " must allow this endpoint's host"));
       return Optional.empty();
     }
     Map<String, String> copied = new TreeMap<>();
@@ -175,10 +175,15 @@ public final class SyncResolver {
 
   /** The namespace of an in-cluster host (name.namespace.svc[.cluster.local]) the URL names, or null. */
   static String serviceNamespace(String url) {
+    String host = host(url);
+    Matcher service = host == null ? null : SERVICE_HOST.matcher(host);
+    return service != null && service.matches() ? service.group(3) : null;
+  }
+
+  /** The host a connector URL names (jdbc: URLs too), or null when it names none or does not parse. */
+  private static String host(String url) {
     try {
-      String host = url == null ? null : URI.create(url.startsWith("jdbc:") ? url.substring(5) : url).getHost();
-      Matcher service = host == null ? null : SERVICE_HOST.matcher(host);
-      return service != null && service.matches() ? service.group(3) : null;
+      return url == null ? null : URI.create(url.startsWith("jdbc:") ? url.substring(5) : url).getHost();
     } catch (IllegalArgumentException e) {
       return null;
     }

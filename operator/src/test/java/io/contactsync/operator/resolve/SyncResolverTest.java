@@ -137,6 +137,8 @@ class SyncResolverTest {
         .addToLabels("contactsync.io/credentials", "true").endMetadata().build());
     refused.put("for other syncs", new SecretBuilder(consented("sales", "creds", data)).editMetadata()
         .addToAnnotations("contactsync.io/allowed-syncs", "billing, crm-2").endMetadata().build());
+    refused.put("for other hosts", new SecretBuilder(consented("sales", "creds", data)).editMetadata()
+        .addToAnnotations("contactsync.io/allowed-hosts", "dav.example.com, *.example.com").endMetadata().build());
     refused.put("a ServiceAccount token", new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/service-account-token").build());
     refused.put("a registry login", new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/dockerconfigjson").build());
     refused.put("of another namespace", consented("other", "creds", data));
@@ -157,7 +159,7 @@ class SyncResolverTest {
         new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/basic-auth").build(),
         new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/tls").build(),
         new SecretBuilder(consented("sales", "creds", data)).editMetadata().addToAnnotations("contactsync.io/allowed-syncs", "billing,crm")
-            .endMetadata().build())) {
+            .addToAnnotations("contactsync.io/allowed-hosts", "db.example.com, 203.0.113.5").endMetadata().build())) {
       MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
       lookups.secrets.put("sales/creds", allowed);
       SyncResolution r = SyncResolver.resolve(s, lookups);
