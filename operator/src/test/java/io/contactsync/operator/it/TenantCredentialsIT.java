@@ -364,6 +364,34 @@ class TenantCredentialsIT {
   }
 
   @Test
+  void aSecretBoundToItsHostsIsRefusedOnceTheTenantRepointsTheSyncAtItsOwnServer() throws Exception {
+    String ns = TestCluster.namespace(admin, "repoint");
+    KubernetesClient tenant = tenantWithAdminSecret(ns);
+    admin.resource(new SecretBuilder(secret(ns, "dav-creds", "kubernetes.io/basic-auth", Map.of("username", CANARY_USER,
+        "password", CANARY))).editMetadata().addToLabels(CONSENT_LABEL, "allowed").addToAnnotations(ALLOWED_SYNCS, "crm")
+        .addToAnnotations("contactsync.io/allowed-hosts", "203.0.113.5").endMetadata().build()).create();
+    tenant.resource(cardDavSync(ns, "crm", "https://203.0.113.5/book/", "dav-creds", false)).create();
+    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
+    assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).isEqualTo(CANARY);
+
+    try (TenantHttpServer thief = new TenantHttpServer()) {
+      tenant.resources(ContactSync.class).inNamespace(ns).withName("crm").edit(s -> {
+        s.getSpec().getSource().getCarddav().setUrl(thief.url());
+        s.getSpec().getSource().getCarddav().setAllowInsecureTransport(true);
+        return s;
+      });
+      Condition ready = awaitReadyCondition(ns, "crm");
+      assertThat(ready.getReason()).as(ready.getMessage()).isEqualTo(REASON);
+      await().atMost(CONVERGE).untilAsserted(() -> assertThat(syncSecret(ns, "crm")).as("crm-sync is removed").isNull());
+      runThePod(ns, "crm");
+      assertThat(thief.authorizations).as("what the tenant's server received").isEmpty();
+      assertThat(egressCidrs(ns, "crm")).doesNotContain("127.0.0.1/32");
+    } finally {
+      tenant.close();
+    }
+  }
+
+  @Test
   void theStatusSaysTheSameOfAMissingSecretAndOfAnExistingOneWithoutConsent() {
     String withSecret = TestCluster.namespace(admin, "oracle-a");
     String without = TestCluster.namespace(admin, "oracle-b");
