@@ -69,7 +69,9 @@ final class ClusterLookups implements Lookups {
   @Override
   public List<String> addresses(String host) throws IOException {
     try {
-      return Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress).toList();
+      // as an absolute name: through the pod's DNS search list, "pg.other" would be the Service pg.other.svc
+      String absolute = host.endsWith(".") ? host : host + ".";
+      return Arrays.stream(InetAddress.getAllByName(absolute)).map(InetAddress::getHostAddress).toList();
     } catch (UnknownHostException e) {
       throw new IOException("unknown host");
     }

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,9 @@ import java.util.regex.Pattern;
 
 /** Resolves what a ContactSync references: policies (with consent), their keys, credentials and endpoints. */
 public final class SyncResolver {
-  static final Pattern SERVICE_HOST = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
+  /** [pod.]service.namespace.svc[.cluster.local]: any name below a namespace's svc domain is in that namespace. */
+  static final Pattern SERVICE_HOST = Pattern.compile(
+      "(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\\.)*([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:]+]?");
   private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "ldaps", 636, "ldap", 389,
       "postgresql", 5432);
@@ -176,8 +179,14 @@ public final class SyncResolver {
   /** The namespace of an in-cluster host (name.namespace.svc[.cluster.local]) the URL names, or null. */
   static String serviceNamespace(String url) {
     String host = host(url);
-    Matcher service = host == null ? null : SERVICE_HOST.matcher(host);
+    Matcher service = host == null ? null : SERVICE_HOST.matcher(dnsForm(host));
     return service != null && service.matches() ? service.group(3) : null;
+  }
+
+  /** A host as DNS compares it: PG.Other.svc.cluster.local. is pg.other.svc.cluster.local, the same Service. */
+  private static String dnsForm(String host) {
+    String lower = host.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   /** The host a connector URL names (jdbc: URLs too), or null when it names none or does not parse. */
@@ -199,7 +208,7 @@ public final class SyncResolver {
     String host = uri.getHost();
     if (host == null) return new Endpoint.Unresolved(url, "the URL names no host");
     int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORTS.getOrDefault(uri.getScheme(), 443);
-    Matcher service = SERVICE_HOST.matcher(host);
+    Matcher service = SERVICE_HOST.matcher(dnsForm(host));
     if (service.matches()) return inCluster(service.group(3), service.group(1), port, lookups);
     if (IP_LITERAL.matcher(host).matches()) {
       return new Endpoint.External(host, List.of(host.replace("[", "").replace("]", "")), port);

@@ -191,6 +191,14 @@ class SyncResolverTest {
       assertThat(accepted.violations()).as(accepts).isEmpty();
       assertThat(accepted.endpoints()).containsExactly(new Endpoint.InCluster("db", Map.of("app", "hook"), "443"));
     }
+    // other spellings of a name in db's svc domain are db's too: DNS ignores case and a final dot, and pod names sit below
+    for (String url : List.of("https://HOOK.DB.svc/in", "https://hook.db.svc.cluster.local./in", "https://pod-0.hook.db.svc.cluster.local/in")) {
+      ContactSync spelled = sync("sales", "s", "in.vcf", webhook("hook", url));
+      assertThat(SyncResolver.resolve(spelled, lookups.accepting("db", "sales")).endpoints()).as(url)
+          .containsExactly(new Endpoint.InCluster("db", Map.of("app", "hook"), "443"));
+      assertThat(SyncResolver.resolve(spelled, lookups.accepting("db", "billing")).violations()).as(url)
+          .extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+    }
     lookups.namespaces.put("db", new NamespaceBuilder().withNewMetadata().withName("db")
         .addToAnnotations("contactsync.io/accepts-syncs-from", "billing, sales-2").endMetadata().build());
     assertThat(SyncResolver.resolve(toDb, lookups).violations()).extracting(Violation::reason).containsExactly("EndpointNotAccepted");
