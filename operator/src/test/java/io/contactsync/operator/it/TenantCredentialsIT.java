@@ -73,11 +73,16 @@ class TenantCredentialsIT {
   static KubernetesClient operatorClient;
   static ContactSyncOperator operator;
   static final List<String> WRITES = new CopyOnWriteArrayList<>();
+  /** Everything logged while the operator runs (slf4j-simple writes to the current System.err), scanned for the canary. */
+  static final java.io.ByteArrayOutputStream LOG = new java.io.ByteArrayOutputStream();
+  static java.io.PrintStream originalErr;
 
   @TempDir Path pod;
 
   @BeforeAll
   static void startOperator() throws Exception {
+    originalErr = System.err;
+    System.setErr(new java.io.PrintStream(new TeeOutputStream(originalErr, LOG), true, StandardCharsets.UTF_8));
     admin = TestCluster.admin();
     TestCluster.install(admin);
     operatorClient = TestCluster.operator(WRITES);
@@ -88,6 +93,7 @@ class TenantCredentialsIT {
 
   @AfterAll
   static void stopOperator() {
+    if (originalErr != null) System.setErr(originalErr);
     if (operator != null) operator.close();
     if (operatorClient != null) operatorClient.close();
     if (admin != null) {
@@ -146,6 +152,19 @@ class TenantCredentialsIT {
   private static String decoded(Secret secret, String key) {
     String value = secret == null || secret.getData() == null ? null : secret.getData().get(key);
     return value == null ? null : new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+  }
+
+  /** The canary appears in no status, event or ConfigMap of the namespace, nor in the operator's log. */
+  private static void assertCanaryNowhereVisible(String ns) {
+    List<String> visible = new ArrayList<>();
+    admin.resources(ContactSync.class).inNamespace(ns).list().getItems()
+        .forEach(s -> visible.add(admin.getKubernetesSerialization().asJson(s.getStatus())));
+    admin.configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
+    admin.v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
+    synchronized (LOG) {
+      visible.add(LOG.toString(StandardCharsets.UTF_8));
+    }
+    assertThat(visible).noneMatch(text -> text.contains(CANARY));
   }
 
   /** Every IP block the sync's NetworkPolicy opens egress to. */
@@ -283,6 +302,7 @@ class TenantCredentialsIT {
       assertThat(syncSecret(ns, "crm")).isNull();
       assertThat(admin.resources(CronJob.class).inNamespace(ns).withName("crm").get()).isNull();
       assertThat(egressCidrs(ns, "crm")).as("no egress to the tenant's address").doesNotContain("127.0.0.1/32");
+      assertCanaryNowhereVisible(ns);
     } finally {
       tenant.close();
     }
@@ -308,6 +328,7 @@ class TenantCredentialsIT {
       assertThat(syncSecret(ns, "crm")).isNull();
       assertThat(admin.resources(CronJob.class).inNamespace(ns).withName("crm").get()).isNull();
       assertThat(egressCidrs(ns, "crm")).as("no egress to the tenant's address").doesNotContain("127.0.0.1/32");
+      assertCanaryNowhereVisible(ns);
     } finally {
       tenant.close();
     }
@@ -324,6 +345,7 @@ class TenantCredentialsIT {
     assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).as("crm-sync").isNull();
     assertThat(ready.getReason()).isEqualTo(REASON);
     assertThat(syncSecret(ns, "crm")).isNull();
+    assertCanaryNowhereVisible(ns);
     tenant.close();
   }
 
@@ -339,6 +361,7 @@ class TenantCredentialsIT {
     assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).as("crm-sync").isNull();
     assertThat(ready.getReason()).isEqualTo(REASON);
     assertThat(syncSecret(ns, "crm")).isNull();
+    assertCanaryNowhereVisible(ns);
     tenant.close();
   }
 
