@@ -9,7 +9,10 @@ import java.util.Map;
 /** Where a connector's credentials come from: a Secret, or values sealed for this ContactSync. Set one. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CredentialsRef {
-  @JsonPropertyDescription("A Secret in the ContactSync's namespace holding the credentials.")
+  @JsonPropertyDescription("A Secret in the ContactSync's namespace holding the credentials, used only with its writer's "
+      + "consent: of type Opaque, kubernetes.io/basic-auth or kubernetes.io/tls, labelled contactsync.io/credentials=allowed, "
+      + "and, if annotated, naming this sync in contactsync.io/allowed-syncs and this endpoint's host in "
+      + "contactsync.io/allowed-hosts. Otherwise Ready is False with reason CredentialsUnavailable.")
   private SecretReference secretRef;
 
   @JsonPropertyDescription("Credentials sealed with 'contactsync seal --namespace NS --name SYNC --endpoint ENDPOINT "

@@ -40,6 +40,19 @@ public final class Names {
   /** On a policy's keys Secret: the rotation request it has carried out. */
   public static final String KEYS_ROTATED_FOR = "contactsync.io/keys-rotated-for";
 
+  /**
+   * On a Secret: its writer lets ContactSyncs of the Secret's namespace use it as credentials (value
+   * {@link #CREDENTIALS_ALLOWED}). Only someone who may write the Secret can set it; naming a Secret in a spec is not enough.
+   */
+  public static final String CREDENTIALS_LABEL = "contactsync.io/credentials";
+  public static final String CREDENTIALS_ALLOWED = "allowed";
+  /** On a consented Secret, optional: the names of the ContactSyncs that may use it, comma-separated. */
+  public static final String ALLOWED_SYNCS_ANNOTATION = "contactsync.io/allowed-syncs";
+  /** On a consented Secret, optional: the hosts its values may be sent to (as in access.destinations: exact or *.suffix). */
+  public static final String ALLOWED_HOSTS_ANNOTATION = "contactsync.io/allowed-hosts";
+  /** On a Namespace: the namespaces (comma-separated, or *) whose ContactSyncs may connect to its Services. */
+  public static final String ACCEPTS_SYNCS_FROM_ANNOTATION = "contactsync.io/accepts-syncs-from";
+
   /** The operator's sealing keyset, in its own namespace: created once, never regenerated. */
   public static final String SEALING_KEYS_SECRET = "contactsync-sealing-keys";
   public static final String SEALING_KEYSET_KEY = "keyset.json";
@@ -53,6 +66,8 @@ public final class Names {
   public static final String STATE_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=state";
   public static final String ACCESS_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=access";
   public static final String KEYS_COMPONENT_SELECTOR = MANAGED_SELECTOR + "," + COMPONENT_LABEL + "=keys";
+  /** Selects the Secrets whose writers allowed syncs to use them: the only Secrets credentials are read from. */
+  public static final String CREDENTIALS_SELECTOR = CREDENTIALS_LABEL + "=" + CREDENTIALS_ALLOWED;
   public static final String RUN_REQUEST_SELECTOR = SYNC_COMPONENT_SELECTOR + "," + RUN_REQUEST_LABEL;
 
   private Names() {}

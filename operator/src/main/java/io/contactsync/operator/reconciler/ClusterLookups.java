@@ -5,6 +5,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.resolve.Lookups;
 import io.contactsync.operator.runtime.SealingKeyring;
 import io.contactsync.privacy.keys.SealingKeys;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,17 +17,19 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
-/** Lookups backed by the operator's informer caches (policies, policy keys) and reads of the API and DNS. */
+/** Lookups backed by the operator's informer caches (policies, policy keys, consented Secrets, namespaces) and reads of the API and DNS. */
 final class ClusterLookups implements Lookups {
   private final InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private final InformerEventSource<Secret, ContactSync> policyKeys;
+  private final ConsentSources consent;
   private final KubernetesClient client;
   private final SealingKeyring sealingKeys;
 
   ClusterLookups(InformerEventSource<PrivacyPolicy, ContactSync> policies, InformerEventSource<Secret, ContactSync> policyKeys,
-      KubernetesClient client, SealingKeyring sealingKeys) {
+      ConsentSources consent, KubernetesClient client, SealingKeyring sealingKeys) {
     this.policies = policies;
     this.policyKeys = policyKeys;
+    this.consent = consent;
     this.client = client;
     this.sealingKeys = sealingKeys;
   }
@@ -47,6 +50,17 @@ final class ClusterLookups implements Lookups {
         .orElseGet(() -> client.secrets().inNamespace(namespace).withName(name).get());
   }
 
+  /** Only from the cache of Secrets labelled for syncs: a Secret without its writer's consent is never read. */
+  @Override
+  public Secret credentialsSecret(String namespace, String name) {
+    return consent.secret(namespace, name);
+  }
+
+  @Override
+  public Namespace namespace(String name) {
+    return consent.namespace(name);
+  }
+
   @Override
   public Service service(String namespace, String name) {
     return client.services().inNamespace(namespace).withName(name).get();
@@ -55,7 +69,9 @@ final class ClusterLookups implements Lookups {
   @Override
   public List<String> addresses(String host) throws IOException {
     try {
-      return Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress).toList();
+      // as an absolute name: through the pod's DNS search list, "pg.other" would be the Service pg.other.svc
+      String absolute = host.endsWith(".") ? host : host + ".";
+      return Arrays.stream(InetAddress.getAllByName(absolute)).map(InetAddress::getHostAddress).toList();
     } catch (UnknownHostException e) {
       throw new IOException("unknown host");
     }

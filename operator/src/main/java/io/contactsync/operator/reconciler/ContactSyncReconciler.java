@@ -88,7 +88,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   public static final String NAME = "contactsync";
   static final String POLICY_INDEX = "policies";
   private static final Duration RETRY_TRANSIENT = Duration.ofSeconds(30);
-  private static final Set<String> TRANSIENT = Set.of(Reasons.POLICY_KEYS_MISSING, Reasons.CREDENTIALS_MISSING,
+  private static final Set<String> TRANSIENT = Set.of(Reasons.POLICY_KEYS_MISSING,
       Reasons.NAME_TAKEN); // the other object's deletion is not an event of ours
 
   private final OperatorSettings settings;
@@ -99,6 +99,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   private InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private InformerEventSource<Secret, ContactSync> policyKeys;
   private InformerEventSource<Pod, ContactSync> runPods;
+  private ConsentSources consent;
 
   public ContactSyncReconciler(OperatorSettings settings, SealingKeyring sealingKeys, Clock clock, EventRecorder events,
       SyncMetrics metrics) {
@@ -111,7 +112,8 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
 
   @Override
   public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
-    SyncResolution resolved = SyncResolver.resolve(sync, new ClusterLookups(policies, policyKeys, context.getClient(), sealingKeys));
+    SyncResolution resolved = SyncResolver.resolve(sync,
+        new ClusterLookups(policies, policyKeys, consent, context.getClient(), sealingKeys));
     TakenNames taken = TakenNames.of(sync, new ExistingObjects(context));
     SyncResolution resolution = resolved.withViolations(taken.violations(sync));
     RunState runs = runState(context);
@@ -203,7 +205,10 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
                 ? Set.of(new ResourceID(job.getMetadata().getLabels().get(Names.SYNC_LABEL), job.getMetadata().getNamespace()))
                 : Set.of())
             .build(), context);
-    return List.of(policies, policyKeys, runPods, runJobs);
+    consent = new ConsentSources(context);
+    List<EventSource<?, ContactSync>> sources = new ArrayList<>(List.of(policies, policyKeys, runPods, runJobs));
+    sources.addAll(consent.eventSources());
+    return sources;
   }
 
   /** The policies a sync references, as "namespace/name": the index that maps a policy change to its syncs. */

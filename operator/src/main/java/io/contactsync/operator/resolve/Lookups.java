@@ -2,6 +2,7 @@ package io.contactsync.operator.resolve;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.privacy.keys.SealingKeys;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
@@ -12,6 +13,15 @@ public interface Lookups {
   PrivacyPolicy policy(String namespace, String name);
 
   Secret secret(String namespace, String name);
+
+  /**
+   * A Secret its writer labelled for use as credentials (see {@link Consent}), or null. The operator answers from a
+   * cache of labelled Secrets only, so naming any other Secret reads nothing with the operator's rights.
+   */
+  Secret credentialsSecret(String namespace, String name);
+
+  /** A Namespace, for its consent to syncs from other namespaces, or null. */
+  Namespace namespace(String name);
 
   Service service(String namespace, String name);
 

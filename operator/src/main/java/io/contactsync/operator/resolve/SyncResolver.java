@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,9 @@ import java.util.regex.Pattern;
 
 /** Resolves what a ContactSync references: policies (with consent), their keys, credentials and endpoints. */
 public final class SyncResolver {
-  private static final Pattern SERVICE_HOST = Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
+  /** [pod.]service.namespace.svc[.cluster.local]: any name below a namespace's svc domain is in that namespace. */
+  static final Pattern SERVICE_HOST = Pattern.compile(
+      "(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\\.)*([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:]+]?");
   private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "ldaps", 636, "ldap", 389,
       "postgresql", 5432);
@@ -73,10 +76,15 @@ public final class SyncResolver {
         }
       }
     }
+    Set<String> policyNamespaces = new HashSet<>();
+    policies.keySet().forEach(p -> policyNamespaces.add(p.substring(0, p.indexOf('/'))));
     Map<String, RemoteConnector> remote = remoteConnectors(sync);
     remote.forEach((endpoint, connector) -> {
+      int problems = violations.size();
       credentials(sync, endpoint, connector, lookups, violations).ifPresent(c -> credentials.put(endpoint, c));
-      endpoints.add(endpoint(connector.getUrl(), lookups));
+      accepted(sync, endpoint, connector.getUrl(), policyNamespaces, lookups, violations);
+      // an endpoint refused its credentials or its namespace's consent gets no egress either
+      if (violations.size() == problems) endpoints.add(endpoint(connector.getUrl(), lookups));
     });
     return new SyncResolution(violations, policies, keys, credentials, endpoints);
   }
@@ -114,10 +122,16 @@ public final class SyncResolver {
     String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
     if (ref.getSecretRef() == null) return unsealed(sync, endpoint, label, connector.getUrl(), ref, lookups.sealingKeys(), violations);
     String name = ref.getSecretRef().getName();
-    Secret secret = lookups.secret(namespace, name);
-    if (secret == null) {
-      violations.add(new Violation(Reasons.CREDENTIALS_MISSING, label + " references Secret " + name
-          + ", which does not exist in " + namespace));
+    String syncName = sync.getMetadata().getName();
+    Secret secret = lookups.credentialsSecret(namespace, name);
+    if (!Consent.allowsCredentials(secret, namespace, syncName, host(connector.getUrl()))) {
+      // one message whether the Secret is missing, unlabelled, for other syncs or of another type: no oracle
+      violations.add(new Violation(Reasons.CREDENTIALS_UNAVAILABLE, label + " names Secret " + name
+          + ", which this sync may not use. A sync uses a Secret only with its writer's consent: the Secret is in namespace "
+          + namespace + ", of type Opaque, kubernetes.io/basic-auth or kubernetes.io/tls, and labelled "
+          + Names.CREDENTIALS_SELECTOR + " ('kubectl -n " + namespace + " label secret " + name + " "
+          + Names.CREDENTIALS_SELECTOR + "'); an annotation " + Names.ALLOWED_SYNCS_ANNOTATION + " must name " + syncName
+          + ", one " + Names.ALLOWED_HOSTS_ANNOTATION + " must allow this endpoint's host"));
       return Optional.empty();
     }
     Map<String, String> copied = new TreeMap<>();
@@ -162,6 +176,44 @@ public final class SyncResolver {
     return Optional.of(opened);
   }
 
+  /**
+   * An in-cluster endpoint in a namespace other than the sync's own and its policies' must have that namespace's
+   * consent. Without it the answer is the same whether the namespace or the Service exists, and the Service is not read.
+   */
+  private static void accepted(ContactSync sync, String endpoint, String url, Set<String> policyNamespaces,
+      Lookups lookups, List<Violation> violations) {
+    String namespace = sync.getMetadata().getNamespace();
+    String target = serviceNamespace(url);
+    if (target == null || target.equals(namespace) || policyNamespaces.contains(target)) return;
+    if (Consent.acceptsSyncsFrom(lookups.namespace(target), namespace)) return;
+    String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
+    violations.add(new Violation(Reasons.ENDPOINT_NOT_ACCEPTED, label + " connects to a Service in namespace " + target
+        + ", which does not accept ContactSyncs from namespace " + namespace + ": its owner adds " + namespace
+        + " to the namespace's annotation " + Names.ACCEPTS_SYNCS_FROM_ANNOTATION + " (comma-separated, or *)"));
+  }
+
+  /** The namespace of an in-cluster host (name.namespace.svc[.cluster.local]) the URL names, or null. */
+  static String serviceNamespace(String url) {
+    String host = host(url);
+    Matcher service = host == null ? null : SERVICE_HOST.matcher(dnsForm(host));
+    return service != null && service.matches() ? service.group(3) : null;
+  }
+
+  /** A host as DNS compares it: PG.Other.svc.cluster.local. is pg.other.svc.cluster.local, the same Service. */
+  private static String dnsForm(String host) {
+    String lower = host.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+  }
+
+  /** The host a connector URL names (jdbc: URLs too), or null when it names none or does not parse. */
+  private static String host(String url) {
+    try {
+      return url == null ? null : URI.create(url.startsWith("jdbc:") ? url.substring(5) : url).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   static Endpoint endpoint(String url, Lookups lookups) {
     URI uri;
     try {
@@ -172,7 +224,7 @@ public final class SyncResolver {
     String host = uri.getHost();
     if (host == null) return new Endpoint.Unresolved(url, "the URL names no host");
     int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORTS.getOrDefault(uri.getScheme(), 443);
-    Matcher service = SERVICE_HOST.matcher(host);
+    Matcher service = SERVICE_HOST.matcher(dnsForm(host));
     if (service.matches()) return inCluster(service.group(3), service.group(1), port, lookups);
     if (IP_LITERAL.matcher(host).matches()) {
       return new Endpoint.External(host, List.of(host.replace("[", "").replace("]", "")), port);

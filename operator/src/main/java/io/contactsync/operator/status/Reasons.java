@@ -24,7 +24,8 @@ public final class Reasons {
   public static final String DESTINATION_NOT_ALLOWED = Violation.DESTINATION_NOT_ALLOWED;
   public static final String INSECURE_TRANSPORT = Violation.INSECURE_TRANSPORT;
   public static final String POLICY_KEYS_MISSING = "PolicyKeysMissing";
-  public static final String CREDENTIALS_MISSING = "CredentialsMissing";
+  public static final String CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
+  public static final String ENDPOINT_NOT_ACCEPTED = "EndpointNotAccepted";
   public static final String SEALED_VALUE_INVALID = "SealedValueInvalid";
   public static final String NAME_TAKEN = "NameTaken";
 

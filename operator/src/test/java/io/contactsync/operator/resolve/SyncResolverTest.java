@@ -21,6 +21,8 @@ import io.contactsync.privacy.keys.SealBinding;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.contactsync.sync.config.Violation;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -42,6 +44,14 @@ class SyncResolverTest {
     final Map<String, Secret> secrets = new HashMap<>();
     final Map<String, Service> services = new HashMap<>();
     final Map<String, List<String>> dns = new HashMap<>();
+    final Map<String, Namespace> namespaces = new HashMap<>();
+
+    /** Namespace {@code name} accepts syncs from {@code from}. */
+    MapLookups accepting(String name, String from) {
+      namespaces.put(name, new NamespaceBuilder().withNewMetadata().withName(name)
+          .addToAnnotations("contactsync.io/accepts-syncs-from", from).endMetadata().build());
+      return this;
+    }
 
     MapLookups withPolicy(PrivacyPolicy p, boolean withKeys) {
       policies.put(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), p);
@@ -54,6 +64,8 @@ class SyncResolverTest {
 
     @Override public PrivacyPolicy policy(String namespace, String name) { return policies.get(namespace + "/" + name); }
     @Override public Secret secret(String namespace, String name) { return secrets.get(namespace + "/" + name); }
+    @Override public Secret credentialsSecret(String namespace, String name) { return secrets.get(namespace + "/" + name); }
+    @Override public Namespace namespace(String name) { return namespaces.get(name); }
     @Override public Service service(String namespace, String name) { return services.get(namespace + "/" + name); }
     @Override public SealingKeys sealingKeys() { return SEALING_KEYS; }
 
@@ -74,9 +86,8 @@ class SyncResolverTest {
 
   @Test
   void aSoundSyncResolvesPoliciesKeysCredentialsAndEndpoints() {
-    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
-    lookups.secrets.put("sales/pg-creds", new SecretBuilder().withNewMetadata().withName("pg-creds").endMetadata()
-        .withData(Map.of("username", "dQ==", "password", "cA==", "unrelated", "eA==")).build());
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true).accepting("db", "sales");
+    lookups.secrets.put("sales/pg-creds", consented("sales", "pg-creds", Map.of("username", "dQ==", "password", "cA==", "unrelated", "eA==")));
     lookups.services.put("db/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
         .addNewPort().withPort(5432).withTargetPort(new IntOrString("postgres")).endPort().endSpec().build());
     lookups.dns.put("hooks.example.com", List.of("198.51.100.9", "198.51.100.8"));
@@ -103,10 +114,105 @@ class SyncResolverTest {
         postgres("db", "jdbc:postgresql://pg.db.svc:5432/crm?sslmode=verify-full", "pg-creds"),
         webhook("hook", "https://nowhere.example.com/in"));
     SyncResolution r = SyncResolver.resolve(s, lookups);
-    assertThat(r.violations()).extracting(Violation::reason).containsExactly("PolicyKeysMissing", "CredentialsMissing");
-    assertThat(r.violations().get(1).message()).isEqualTo("destination 'db' references Secret pg-creds, which does not exist in sales");
+    assertThat(r.violations()).extracting(Violation::reason).containsExactly("PolicyKeysMissing", "CredentialsUnavailable",
+        "EndpointNotAccepted");
+    assertThat(r.violations().get(1).message()).startsWith("destination 'db' names Secret pg-creds, which this sync may not use")
+        .contains("kubectl -n sales label secret pg-creds contactsync.io/credentials=allowed");
     assertThat(r.dataMayFlow()).isFalse();
-    assertThat(r.unresolved()).extracting(Endpoint.Unresolved::host).containsExactly("pg.db.svc", "nowhere.example.com");
+    assertThat(r.endpoints()).as("no egress for an endpoint refused its credentials").hasSize(1);
+    assertThat(r.unresolved()).extracting(Endpoint.Unresolved::host).containsExactly("nowhere.example.com");
+  }
+
+  static Secret consented(String namespace, String name, Map<String, String> data) {
+    return new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+        .addToLabels("contactsync.io/credentials", "allowed").endMetadata().withType("Opaque").withData(data).build();
+  }
+
+  @Test
+  void credentialsComeOnlyFromASecretItsWriterAllowedAndEveryRefusalReadsTheSame() {
+    ContactSync s = sync("sales", "crm", "in.vcf", postgres("db", "jdbc:postgresql://203.0.113.5/crm?sslmode=verify-full", "creds"));
+    Map<String, String> data = Map.of("username", "dQ==", "password", "Y2FuYXJ5");
+    Map<String, Secret> refused = new java.util.LinkedHashMap<>();
+    refused.put("missing", null);
+    refused.put("unlabelled", new SecretBuilder(consented("sales", "creds", data)).editMetadata().withLabels(Map.of()).endMetadata().build());
+    refused.put("label not 'allowed'", new SecretBuilder(consented("sales", "creds", data)).editMetadata()
+        .addToLabels("contactsync.io/credentials", "true").endMetadata().build());
+    refused.put("for other syncs", new SecretBuilder(consented("sales", "creds", data)).editMetadata()
+        .addToAnnotations("contactsync.io/allowed-syncs", "billing, crm-2").endMetadata().build());
+    refused.put("for other hosts", new SecretBuilder(consented("sales", "creds", data)).editMetadata()
+        .addToAnnotations("contactsync.io/allowed-hosts", "dav.example.com, *.example.com").endMetadata().build());
+    refused.put("a ServiceAccount token", new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/service-account-token").build());
+    refused.put("a registry login", new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/dockerconfigjson").build());
+    refused.put("of another namespace", consented("other", "creds", data));
+    String message = null;
+    for (var e : refused.entrySet()) {
+      MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+      if (e.getValue() != null) lookups.secrets.put("sales/creds", e.getValue());
+      SyncResolution r = SyncResolver.resolve(s, lookups);
+      assertThat(r.violations()).as(e.getKey()).extracting(Violation::reason).containsExactly("CredentialsUnavailable");
+      assertThat(r.credentials()).as(e.getKey()).isEmpty();
+      assertThat(r.endpoints()).as(e.getKey()).isEmpty();
+      if (message == null) message = r.violations().get(0).message();
+      assertThat(r.violations().get(0).message()).as(e.getKey() + ": the same words, so status is no oracle").isEqualTo(message);
+    }
+    assertThat(message).contains("contactsync.io/credentials=allowed", "contactsync.io/allowed-syncs", "crm", "kubernetes.io/basic-auth");
+
+    for (Secret allowed : List.of(consented("sales", "creds", data),
+        new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/basic-auth").build(),
+        new SecretBuilder(consented("sales", "creds", data)).withType("kubernetes.io/tls").build(),
+        new SecretBuilder(consented("sales", "creds", data)).editMetadata().addToAnnotations("contactsync.io/allowed-syncs", "billing,crm")
+            .addToAnnotations("contactsync.io/allowed-hosts", "db.example.com, 203.0.113.5").endMetadata().build())) {
+      MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+      lookups.secrets.put("sales/creds", allowed);
+      SyncResolution r = SyncResolver.resolve(s, lookups);
+      assertThat(r.violations()).as(allowed.getType()).isEmpty();
+      assertThat(r.credentials().get("db")).containsExactlyEntriesOf(new java.util.TreeMap<>(data));
+    }
+  }
+
+  @Test
+  void aServiceInAnotherNamespaceNeedsThatNamespacesConsentAndIsNotLookedUpWithoutIt() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true)
+        .withPolicy(admitting(policy("compliance", "shared"), List.of("sales"), List.of()), true);
+    lookups.services.put("db/hook", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "hook"))
+        .addNewPort().withPort(443).endPort().endSpec().build());
+    ContactSync toDb = sync("sales", "s", "in.vcf", webhook("hook", "https://hook.db.svc/in"));
+    ContactSync toNowhere = sync("sales", "s", "in.vcf", webhook("hook", "https://hook.nowhere.svc/in"));
+
+    SyncResolution a = SyncResolver.resolve(toDb, lookups);
+    SyncResolution b = SyncResolver.resolve(toNowhere, lookups);
+    assertThat(a.violations()).extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+    assertThat(a.violations().get(0).message().replace("db", "X")).isEqualTo(b.violations().get(0).message().replace("nowhere", "X"));
+    assertThat(a.violations().get(0).message()).contains("contactsync.io/accepts-syncs-from");
+    assertThat(a.endpoints()).isEmpty();
+
+    for (String accepts : List.of("sales", "billing, sales", "*")) {
+      lookups.namespaces.put("db", new NamespaceBuilder().withNewMetadata().withName("db")
+          .addToAnnotations("contactsync.io/accepts-syncs-from", accepts).endMetadata().build());
+      SyncResolution accepted = SyncResolver.resolve(toDb, lookups);
+      assertThat(accepted.violations()).as(accepts).isEmpty();
+      assertThat(accepted.endpoints()).containsExactly(new Endpoint.InCluster("db", Map.of("app", "hook"), "443"));
+    }
+    // other spellings of a name in db's svc domain are db's too: DNS ignores case and a final dot, and pod names sit below
+    for (String url : List.of("https://HOOK.DB.svc/in", "https://hook.db.svc.cluster.local./in", "https://pod-0.hook.db.svc.cluster.local/in")) {
+      ContactSync spelled = sync("sales", "s", "in.vcf", webhook("hook", url));
+      assertThat(SyncResolver.resolve(spelled, lookups.accepting("db", "sales")).endpoints()).as(url)
+          .containsExactly(new Endpoint.InCluster("db", Map.of("app", "hook"), "443"));
+      assertThat(SyncResolver.resolve(spelled, lookups.accepting("db", "billing")).violations()).as(url)
+          .extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+    }
+    lookups.namespaces.put("db", new NamespaceBuilder().withNewMetadata().withName("db")
+        .addToAnnotations("contactsync.io/accepts-syncs-from", "billing, sales-2").endMetadata().build());
+    assertThat(SyncResolver.resolve(toDb, lookups).violations()).extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+
+    // the sync's own namespace and its destinations' policies' namespaces need no annotation
+    lookups.services.put("compliance/hook", lookups.services.get("db/hook"));
+    ContactSync toPolicyNamespace = sync("sales", "s", "in.vcf", webhookDestination("hook", "https://hook.compliance.svc/in",
+        new PolicyReference("shared", "compliance")));
+    assertThat(SyncResolver.resolve(toPolicyNamespace, lookups).violations()).isEmpty();
+    lookups.services.put("sales/hook", lookups.services.get("db/hook"));
+    assertThat(SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://hook.sales.svc/in")), lookups)
+        .violations()).isEmpty();
   }
 
   @Test
@@ -128,6 +234,7 @@ class SyncResolverTest {
     MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
     lookups.services.put("db/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
         .addNewPort().withPort(5432).endPort().endSpec().build());
+    lookups.accepting("db", "sales");
     String url = "jdbc:postgresql://pg.db.svc:5432/crm?sslmode=verify-full";
 
     ContactSync s = sync("sales", "s", "in.vcf",
