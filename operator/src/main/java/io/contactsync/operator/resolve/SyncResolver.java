@@ -45,6 +45,7 @@ public final class SyncResolver {
     String namespace = sync.getMetadata().getNamespace();
     List<Violation> violations = new ArrayList<>(SyncValidation.violations(sync,
         ref -> lookups.policy(ref.getNamespace(), ref.getName())));
+    SyncAccessRule.violation(sync).ifPresent(violations::add);
     Map<String, PrivacyPolicy> policies = new TreeMap<>();
     Map<String, Map<String, String>> keys = new TreeMap<>();
     Map<String, Map<String, String>> credentials = new TreeMap<>();

@@ -26,6 +26,7 @@ public final class Reasons {
   public static final String POLICY_KEYS_MISSING = "PolicyKeysMissing";
   public static final String CREDENTIALS_MISSING = "CredentialsMissing";
   public static final String SEALED_VALUE_INVALID = "SealedValueInvalid";
+  public static final String ACCESS_BINDINGS_UNSUPPORTED = "AccessBindingsUnsupported";
 
   private Reasons() {}
 }
