@@ -7,6 +7,7 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.operator.desired.Endpoint;
+import io.contactsync.operator.desired.PolicyGrants;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.privacy.keys.KeyPurpose;
@@ -62,10 +63,11 @@ public final class SyncResolver {
       String qualified = policyNamespace + "/" + ref.getName();
       policies.put(qualified, policy);
       if (keysChecked.add(qualified)) {
-        Map<String, String> data = keyData(lookups.secret(policyNamespace, Names.policyKeysSecret(policy)));
+        Map<String, String> data = keyData(policyKeys(lookups, policy));
         if (data == null) {
           violations.add(new Violation(Reasons.POLICY_KEYS_MISSING, "the keys of PrivacyPolicy "
-              + qualified + " do not exist yet; the operator creates them when it reconciles that policy"));
+              + qualified + " do not exist yet; the operator creates them when it reconciles that policy "
+              + "(if the policy is not Ready, its status says why)"));
         } else {
           keys.put(qualified, data);
         }
@@ -77,6 +79,12 @@ public final class SyncResolver {
       endpoints.add(endpoint(connector.getUrl(), lookups));
     });
     return new SyncResolution(violations, policies, keys, credentials, endpoints);
+  }
+
+  /** The policy's keys Secret, only if the operator made it for that policy: never a Secret keys.secretName merely names. */
+  private static Secret policyKeys(Lookups lookups, PrivacyPolicy policy) {
+    Secret secret = lookups.secret(policy.getMetadata().getNamespace(), Names.policyKeysSecret(policy));
+    return secret != null && PolicyGrants.ownedBy(secret, policy) ? secret : null;
   }
 
   private static Map<String, String> keyData(Secret secret) {
