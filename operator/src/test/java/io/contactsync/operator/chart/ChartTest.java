@@ -108,6 +108,21 @@ class ChartTest {
   }
 
   @Test
+  void onlyTheOperatorsRoleReadsSecrets() {
+    List<HasMetadata> items = HelmChart.render(Map.of());
+    assertThat(all(items, ClusterRole.class)).extracting(r -> r.getMetadata().getName())
+        .contains("contactsync-viewer", "contactsync-editor", "contactsync-policy-editor");
+    for (ClusterRole role : all(items, ClusterRole.class)) {
+      if (role.getMetadata().getName().equals("contactsync-operator")) continue;
+      assertThat(role.getRules()).as(role.getMetadata().getName())
+          .noneMatch(rule -> rule.getResources().contains("secrets") || rule.getResources().contains("rolebindings"));
+    }
+    for (io.fabric8.kubernetes.api.model.rbac.Role role : all(items, io.fabric8.kubernetes.api.model.rbac.Role.class)) {
+      assertThat(role.getRules()).as(role.getMetadata().getName()).noneMatch(rule -> rule.getResources().contains("secrets"));
+    }
+  }
+
+  @Test
   void replicasDigestPullPolicyAndSchedulingValuesReachThePod() {
     String digest = HelmChart.CUSTOM_DIGEST;
     List<HasMetadata> items = HelmChart.render(HelmChart.customized());
