@@ -172,6 +172,61 @@ class TenantGrantsIT {
   }
 
   @Test
+  void aSyncNeverTakesKeysFromASecretThePolicyMerelyNames() {
+    String ns = TestCluster.namespace(admin, "borrow");
+    // an admin's Secret shaped like policy keys: the resolver must not copy it into a sync's Secret
+    java.util.Map<String, String> planted = new java.util.TreeMap<>();
+    for (var purpose : io.contactsync.privacy.keys.KeyPurpose.values()) planted.put(purpose.fileName(), b64(CANARY));
+    admin.resource(new SecretBuilder().withNewMetadata().withName("shared-keys").withNamespace(ns).endMetadata()
+        .withType("Opaque").withData(planted).build()).create();
+    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    PrivacyPolicy borrow = policy(ns, "borrow");
+    borrow.getSpec().setKeys(keys("shared-keys"));
+    writer.resource(borrow).create();
+    KubernetesClient editor = TestCluster.tenant(admin, ns, "alice", "contactsync-editor", new ArrayList<>());
+    editor.resource(sync(ns, "crm", "contacts.vcf", fileDestination("out", "out.jsonl", new PolicyReference("borrow", null))))
+        .create();
+
+    await().atMost(CONVERGE).until(() -> TestCluster.ready(admin, ns, "crm") != null);
+    Secret syncSecret = admin.secrets().inNamespace(ns).withName("crm-sync").get();
+    assertThat(syncSecret == null || syncSecret.getData().values().stream().noneMatch(b64(CANARY)::equals))
+        .as("the sync's Secret holds none of shared-keys").isTrue();
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      Condition ready = TestCluster.ready(admin, ns, "crm");
+      assertThat(ready.getStatus()).isEqualTo(Condition.Status.False);
+      assertThat(ready.getReason()).isEqualTo("PolicyKeysMissing");
+    });
+    assertThat(admin.secrets().inNamespace(ns).withName("crm-sync").get()).isNull();
+    awaitPolicyRefused(ns, "borrow", "KeysSecretNotOwned", "shared-keys");
+  }
+
+  @Test
+  void aPolicyThatLaterNamesAForeignSecretLosesItsKeyReadersGrantAndKeepsItsKeys() {
+    String ns = TestCluster.namespace(admin, "switch");
+    admin.resource(new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace(ns).endMetadata()
+        .withType("Opaque").withData(Map.of("password", b64(CANARY))).build()).create();
+    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    PrivacyPolicy p = policy(ns, "p");
+    p.getSpec().setAccess(readers(subject(Subject.Kind.ServiceAccount, "officer", null)));
+    writer.resource(p).create();
+    await().atMost(CONVERGE).until(() -> admin.rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get() != null);
+    Secret keys = admin.secrets().inNamespace(ns).withName("p-keys").get();
+
+    writer.resources(PrivacyPolicy.class).inNamespace(ns).withName("p").edit(current -> {
+      current.getSpec().setKeys(keys("db-admin"));
+      return current;
+    });
+    awaitPolicyRefused(ns, "p", "KeysSecretNotOwned", "db-admin");
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(admin.rbac().roles().inNamespace(ns).withName("p-key-readers").get()).isNull();
+      assertThat(admin.rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get()).isNull();
+    });
+    assertForbidden(writer, ns, "db-admin");
+    assertThat(admin.secrets().inNamespace(ns).withName("p-keys").get().getData()).as("keys are never deleted by a refusal")
+        .isEqualTo(keys.getData());
+  }
+
+  @Test
   void aPolicyInTheOperatorsNamespaceCannotHandOutTheSealingKeys() {
     String ns = TestCluster.OPERATOR_NAMESPACE;
     Secret sealing = admin.secrets().inNamespace(ns).withName("contactsync-sealing-keys").get();
