@@ -11,6 +11,7 @@ import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.runtime.EventRecorder;
 import io.contactsync.operator.status.PolicyStatus;
+import io.contactsync.operator.status.Reasons;
 import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
@@ -23,6 +24,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +42,7 @@ import java.util.Optional;
         reconcilePrecondition = KeyReaderDependents.HasKeyReaders.class, dependsOn = "reader-role")})
 public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> {
   public static final String NAME = "privacypolicy";
+  private static final Duration RECHECK_FOREIGN_KEYS = Duration.ofMinutes(1);
   private final String operatorNamespace;
   private final Clock clock;
   private final EventRecorder events;
@@ -62,12 +65,17 @@ public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> 
         : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec())));
     problems.addAll(PolicyKeysSecret.rotationProblems(policy));
     PrivacyPolicyStatus status = PolicyStatus.of(policy, problems, refusal, clock.instant());
-    if (status.equals(policy.getStatus())) return UpdateControl.noUpdate();
-    events.record(context.getClient(), policy, StatusEvents.between(policy.getStatus(), status));
-    PrivacyPolicy patch = new PrivacyPolicy();
-    patch.setMetadata(StatusPatches.metadataOf(policy));
-    patch.setStatus(status);
-    return UpdateControl.patchStatus(patch);
+    UpdateControl<PrivacyPolicy> control = UpdateControl.noUpdate();
+    if (!status.equals(policy.getStatus())) {
+      events.record(context.getClient(), policy, StatusEvents.between(policy.getStatus(), status));
+      PrivacyPolicy patch = new PrivacyPolicy();
+      patch.setMetadata(StatusPatches.metadataOf(policy));
+      patch.setStatus(status);
+      control = UpdateControl.patchStatus(patch);
+    }
+    // no watch sees the deletion of a Secret the operator does not label: look again, writing nothing if unchanged
+    boolean foreignKeys = refusal.map(r -> r.reason().equals(Reasons.KEYS_SECRET_NOT_OWNED)).orElse(false);
+    return foreignKeys ? control.rescheduleAfter(RECHECK_FOREIGN_KEYS) : control;
   }
 
   /**

@@ -169,6 +169,19 @@ class TenantGrantsIT {
     assertThat(admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get().getMetadata().getResourceVersion())
         .isEqualTo(version);
     assertThat(WRITES).noneMatch(w -> w.contains("/namespaces/" + ns + "/secrets/db-admin"));
+
+    // the fix the message suggests: once that Secret is gone, the policy gets a keys Secret of its own by that name
+    PrivacyPolicy refused = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get();
+    admin.secrets().inNamespace(ns).withName("db-admin").delete();
+    await().atMost(Duration.ofSeconds(100)).untilAsserted(() -> {
+      Secret own = admin.secrets().inNamespace(ns).withName("db-admin").get();
+      assertThat(own).isNotNull();
+      assertThat(own.getMetadata().getOwnerReferences()).singleElement()
+          .satisfies(o -> assertThat(o.getUid()).isEqualTo(refused.getMetadata().getUid()));
+    });
+    await().atMost(CONVERGE).untilAsserted(() ->
+        assertThat(writer.secrets().inNamespace(ns).withName("db-admin").get().getData()).containsKey("tokenize.json")
+            .doesNotContainKey("password"));
   }
 
   @Test
