@@ -60,7 +60,9 @@ public class ContactSyncSpec {
   @JsonPropertyDescription("Where contacts are written to, each through its own PrivacyPolicy.")
   private List<DestinationSpec> destinations = new ArrayList<>();
 
-  @JsonPropertyDescription("Who may see and edit this sync, turned into RoleBindings.")
+  @JsonPropertyDescription("Unsupported; kept in the schema for now. The operator makes no RoleBindings from it: a "
+      + "sync that lists viewers or editors is Ready=False (AccessBindingsUnsupported). Give people access with a plain "
+      + "RoleBinding to the shipped contactsync-viewer or contactsync-editor ClusterRole.")
   private SyncAccess access;
 
   @Size(max = 32)

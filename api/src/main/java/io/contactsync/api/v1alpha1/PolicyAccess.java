@@ -17,7 +17,9 @@ public class PolicyAccess {
       + "contacts must match, each host of a multi-host PostgreSQL URL included. Empty allows any host.")
   private List<@Pattern(ApiPatterns.HOST_PATTERN) String> destinations = new ArrayList<>();
 
-  @JsonPropertyDescription("Subjects that may read the policy's keys Secret (to reveal tokens and ciphertexts).")
+  @JsonPropertyDescription("Subjects that may get the policy's keys Secret (to reveal tokens and ciphertexts): the operator "
+      + "binds them to a Role granting get on that one Secret, and only when the operator created it for this policy. "
+      + "system: users and groups (system:authenticated, system:unauthenticated, ...) are refused.")
   private List<Subject> keyReaders = new ArrayList<>();
 
   public List<String> getNamespaces() { return namespaces; }

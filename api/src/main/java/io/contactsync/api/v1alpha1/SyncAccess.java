@@ -5,13 +5,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who may see and edit one ContactSync. */
+/** Formerly: who may see and edit one ContactSync. No longer acted on; plain RBAC grants access instead. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SyncAccess {
-  @JsonPropertyDescription("Subjects bound to the contactsync-viewer ClusterRole for this sync: read its spec, status and runs.")
+  @JsonPropertyDescription("Unsupported: must be empty. Bind the contactsync-viewer ClusterRole with a plain "
+      + "RoleBinding instead (kubectl create rolebinding NAME --clusterrole=contactsync-viewer --group=G -n NS).")
   private List<Subject> viewers = new ArrayList<>();
 
-  @JsonPropertyDescription("Subjects bound to the contactsync-editor ClusterRole for this sync: also change it and request runs.")
+  @JsonPropertyDescription("Unsupported: must be empty. Bind the contactsync-editor ClusterRole with a plain "
+      + "RoleBinding instead (kubectl create rolebinding NAME --clusterrole=contactsync-editor --group=G -n NS).")
   private List<Subject> editors = new ArrayList<>();
 
   public List<Subject> getViewers() { return viewers; }

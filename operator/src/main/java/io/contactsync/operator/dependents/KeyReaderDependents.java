@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
-/** The Role and RoleBinding that let a policy's key readers get its keys Secret, while it names any. */
+/** The Role and RoleBinding that let a policy's key readers get its keys Secret, while it names any and is admitted. */
 public final class KeyReaderDependents {
   private KeyReaderDependents() {}
 
@@ -41,10 +41,11 @@ public final class KeyReaderDependents {
     }
   }
 
+  /** The policy is admitted and names key readers; otherwise its Role and RoleBinding are deleted (or never made). */
   public static final class HasKeyReaders implements Condition<Object, PrivacyPolicy> {
     @Override
     public boolean isMet(DependentResource<Object, PrivacyPolicy> d, PrivacyPolicy policy, Context<PrivacyPolicy> context) {
-      return KeyReaderAccess.role(policy).isPresent();
+      return PolicyAdmission.admitted(context) && KeyReaderAccess.role(policy).isPresent();
     }
   }
 }

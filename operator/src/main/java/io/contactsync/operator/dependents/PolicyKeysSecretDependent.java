@@ -31,6 +31,15 @@ public final class PolicyKeysSecretDependent extends KubernetesDependentResource
     return PolicyKeysSecret.desired(policy, getSecondaryResource(policy, context).orElse(null), PolicyKeys::generate);
   }
 
+  /**
+   * Never deletes. When the policy is not admitted (PolicyAdmission) the workflow would delete the dependent; but
+   * what it would find may be all that opens old data, or (for a name the policy does not own) not ours at all.
+   * Deleting the policy removes its keys Secret through its owner reference.
+   */
+  @Override
+  public void delete(PrivacyPolicy policy, Context<PrivacyPolicy> context) {
+  }
+
   @Override
   protected ResourceID targetSecondaryResourceID(PrivacyPolicy policy, Context<PrivacyPolicy> context) {
     return new ResourceID(Names.policyKeysSecret(policy), policy.getMetadata().getNamespace());

@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import java.util.List;
 import java.util.Optional;
 
-/** Lets the subjects a policy names as key readers get its keys Secret, and that one Secret only. */
+/**
+ * Lets the subjects a policy names as key readers get its keys Secret, and that one Secret only. Made only when
+ * {@link PolicyGrants#refusal} finds nothing wrong, i.e. that Secret is (or will be) the one the operator made for it.
+ */
 public final class KeyReaderAccess {
   private KeyReaderAccess() {}
 
@@ -36,7 +39,6 @@ public final class KeyReaderAccess {
   }
 
   private static List<io.contactsync.api.v1alpha1.Subject> readers(PrivacyPolicy policy) {
-    var access = policy.getSpec().getAccess();
-    return access == null || access.getKeyReaders() == null ? List.of() : access.getKeyReaders();
+    return PolicyGrants.keyReaders(policy);
   }
 }

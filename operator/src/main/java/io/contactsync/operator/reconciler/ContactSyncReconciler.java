@@ -6,13 +6,13 @@ import io.contactsync.api.v1alpha1.ContactSyncStatus;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.cache.LeanItemStore;
-import io.contactsync.operator.dependents.AccessBindingDependents;
 import io.contactsync.operator.dependents.CronJobDependent;
 import io.contactsync.operator.dependents.DataMayFlow;
 import io.contactsync.operator.dependents.JobConfigMapDependent;
 import io.contactsync.operator.dependents.NameFree;
 import io.contactsync.operator.dependents.NetworkPolicyDependent;
 import io.contactsync.operator.dependents.RequestedRunDependent;
+import io.contactsync.operator.dependents.RetiredAccessBindings;
 import io.contactsync.operator.dependents.ServiceAccountDependent;
 import io.contactsync.operator.dependents.StateConfigMapDependent;
 import io.contactsync.operator.dependents.SyncContext;
@@ -77,10 +77,10 @@ import java.util.stream.Collectors;
     @Dependent(name = "secret", type = SyncSecretDependent.class, reconcilePrecondition = DataMayFlow.class),
     @Dependent(name = "cronjob", type = CronJobDependent.class, reconcilePrecondition = DataMayFlow.class,
         dependsOn = {"service-account", "state", "job-config", "secret"}),
-    @Dependent(name = "viewers", type = AccessBindingDependents.Viewers.class,
-        reconcilePrecondition = AccessBindingDependents.HasViewers.class),
-    @Dependent(name = "editors", type = AccessBindingDependents.Editors.class,
-        reconcilePrecondition = AccessBindingDependents.HasEditors.class),
+    @Dependent(name = "viewers", type = RetiredAccessBindings.Viewers.class,
+        reconcilePrecondition = RetiredAccessBindings.NeverWanted.class),
+    @Dependent(name = "editors", type = RetiredAccessBindings.Editors.class,
+        reconcilePrecondition = RetiredAccessBindings.NeverWanted.class),
     @Dependent(name = "requested-run", type = RequestedRunDependent.class,
         reconcilePrecondition = RequestedRunDependent.Requested.class,
         dependsOn = {"service-account", "state", "job-config", "secret"})})

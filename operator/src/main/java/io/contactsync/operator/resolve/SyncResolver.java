@@ -7,6 +7,7 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.operator.desired.Endpoint;
+import io.contactsync.operator.desired.PolicyGrants;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.privacy.keys.KeyPurpose;
@@ -51,6 +52,7 @@ public final class SyncResolver {
     String namespace = sync.getMetadata().getNamespace();
     List<Violation> violations = new ArrayList<>(SyncValidation.violations(sync,
         ref -> lookups.policy(ref.getNamespace(), ref.getName())));
+    SyncAccessRule.violation(sync).ifPresent(violations::add);
     Map<String, PrivacyPolicy> policies = new TreeMap<>();
     Map<String, Map<String, String>> keys = new TreeMap<>();
     Map<String, Map<String, String>> credentials = new TreeMap<>();
@@ -67,10 +69,11 @@ public final class SyncResolver {
       String qualified = policyNamespace + "/" + ref.getName();
       policies.put(qualified, policy);
       if (keysChecked.add(qualified)) {
-        Map<String, String> data = keyData(lookups.secret(policyNamespace, Names.policyKeysSecret(policy)));
+        Map<String, String> data = keyData(policyKeys(lookups, policy));
         if (data == null) {
           violations.add(new Violation(Reasons.POLICY_KEYS_MISSING, "the keys of PrivacyPolicy "
-              + qualified + " do not exist yet; the operator creates them when it reconciles that policy"));
+              + qualified + " do not exist yet; the operator creates them when it reconciles that policy "
+              + "(if the policy is not Ready, its status says why)"));
         } else {
           keys.put(qualified, data);
         }
@@ -87,6 +90,12 @@ public final class SyncResolver {
       if (violations.size() == problems) endpoints.add(endpoint(connector.getUrl(), lookups));
     });
     return new SyncResolution(violations, policies, keys, credentials, endpoints);
+  }
+
+  /** The policy's keys Secret, only if the operator made it for that policy: never a Secret keys.secretName merely names. */
+  private static Secret policyKeys(Lookups lookups, PrivacyPolicy policy) {
+    Secret secret = lookups.secret(policy.getMetadata().getNamespace(), Names.policyKeysSecret(policy));
+    return secret != null && PolicyGrants.ownedBy(secret, policy) ? secret : null;
   }
 
   private static Map<String, String> keyData(Secret secret) {

@@ -28,7 +28,7 @@ public final class ContactSyncOperator implements AutoCloseable {
       if (leaderElection != null) o.withLeaderElectionConfiguration(leaderElection);
     });
     EventRecorder events = new EventRecorder(clock);
-    operator.register(new PrivacyPolicyReconciler(clock, events));
+    operator.register(new PrivacyPolicyReconciler(namespace, clock, events));
     operator.register(new ContactSyncReconciler(settings, new SealingKeyring(client, namespace), clock, events, new SyncMetrics(registry)));
   }
 

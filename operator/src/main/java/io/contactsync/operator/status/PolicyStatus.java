@@ -3,21 +3,35 @@ package io.contactsync.operator.status;
 import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.PrivacyPolicyStatus;
+import io.contactsync.operator.desired.PolicyGrants;
 import io.contactsync.operator.naming.Names;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The status of a PrivacyPolicy: whether it compiles (every problem in the message), and where its keys are. */
 public final class PolicyStatus {
   private PolicyStatus() {}
 
   public static PrivacyPolicyStatus of(PrivacyPolicy policy, List<String> problems, Instant now) {
+    return of(policy, problems, Optional.empty(), now);
+  }
+
+  /** With a refusal, the policy is Ready=False for it and names no keys Secret: the operator made none for it. */
+  public static PrivacyPolicyStatus of(PrivacyPolicy policy, List<String> problems, Optional<PolicyGrants.Refusal> refusal,
+      Instant now) {
     List<Condition> before = policy.getStatus() == null ? List.of() : policy.getStatus().getConditions();
     long generation = policy.getMetadata().getGeneration() == null ? 0 : policy.getMetadata().getGeneration();
     int rules = policy.getSpec() == null || policy.getSpec().getRules() == null ? 0 : policy.getSpec().getRules().size();
     PrivacyPolicyStatus status = new PrivacyPolicyStatus();
     status.setObservedGeneration(generation);
     status.setRuleCount(rules);
+    if (refusal.isPresent()) {
+      status.setConditions(List.of(Conditions.of(before, Reasons.READY, Condition.Status.False, generation,
+          refusal.get().reason(), refusal.get().message() + ". The operator makes no keys Secret, Role or RoleBinding "
+              + "for this policy until it is fixed.", now)));
+      return status;
+    }
     status.setKeysSecret(Names.policyKeysSecret(policy));
     status.setConditions(List.of(problems.isEmpty()
         ? Conditions.of(before, Reasons.READY, Condition.Status.True, generation, Reasons.COMPILED,

@@ -28,6 +28,10 @@ public final class Reasons {
   public static final String ENDPOINT_NOT_ACCEPTED = "EndpointNotAccepted";
   public static final String SEALED_VALUE_INVALID = "SealedValueInvalid";
   public static final String NAME_TAKEN = "NameTaken";
+  public static final String ACCESS_BINDINGS_UNSUPPORTED = "AccessBindingsUnsupported";
+  public static final String KEYS_SECRET_NOT_OWNED = "KeysSecretNotOwned";
+  public static final String KEY_READER_NOT_ALLOWED = "KeyReaderNotAllowed";
+  public static final String POLICY_IN_OPERATOR_NAMESPACE = "PolicyInOperatorNamespace";
 
   private Reasons() {}
 }

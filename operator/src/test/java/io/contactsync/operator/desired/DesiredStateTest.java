@@ -11,7 +11,6 @@ import io.contactsync.api.v1alpha1.EgressRule;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
-import io.contactsync.api.v1alpha1.SyncAccess;
 import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.sync.keys.FileKeyStore;
@@ -178,29 +177,6 @@ class DesiredStateTest {
     assertThat(later.getSpec().getSuspend()).isTrue();
     assertThat(later.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getResources()
         .getLimits()).containsEntry("memory", new Quantity("2Gi"));
-  }
-
-  @Test
-  void accessRulesBecomeBindingsToTheShippedClusterRoles() {
-    ContactSync sync = crm();
-    assertThat(AccessBindings.viewers(sync)).isEmpty();
-    SyncAccess access = new SyncAccess();
-    Subject group = new Subject();
-    group.setKind(Subject.Kind.Group);
-    group.setName("sales-ops");
-    Subject robot = new Subject();
-    robot.setKind(Subject.Kind.ServiceAccount);
-    robot.setName("ci");
-    access.getViewers().add(group);
-    access.getEditors().add(robot);
-    sync.getSpec().setAccess(access);
-    var viewers = AccessBindings.viewers(sync).orElseThrow();
-    assertThat(viewers.getRoleRef().getKind()).isEqualTo("ClusterRole");
-    assertThat(viewers.getRoleRef().getName()).isEqualTo("contactsync-viewer");
-    assertThat(viewers.getSubjects().get(0).getApiGroup()).isEqualTo("rbac.authorization.k8s.io");
-    var editors = AccessBindings.editors(sync).orElseThrow();
-    assertThat(editors.getRoleRef().getName()).isEqualTo("contactsync-editor");
-    assertThat(editors.getSubjects().get(0).getNamespace()).isEqualTo("sales");
   }
 
   @Test

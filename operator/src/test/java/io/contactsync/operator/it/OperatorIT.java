@@ -16,8 +16,6 @@ import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
-import io.contactsync.api.v1alpha1.Subject;
-import io.contactsync.api.v1alpha1.SyncAccess;
 import io.contactsync.operator.cli.ContactSyncMain;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.runtime.ContactSyncOperator;
@@ -40,7 +38,6 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -67,7 +64,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operator against a real API server, acting with exactly the RBAC it ships: CRDs, convergence, ownership and
- * security settings, policy changes, access rules, deletion, and a no-op resync that writes nothing.
+ * security settings, policy changes, deletion, and a no-op resync that writes nothing.
  */
 class OperatorIT {
   private static final Duration CONVERGE = Duration.ofSeconds(45);
@@ -144,12 +141,6 @@ class OperatorIT {
     String ns = TestCluster.namespace(admin, "converge");
     create(policy(ns, "p"));
     ContactSync sync = sync(ns, "crm", "contacts.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)));
-    SyncAccess access = new SyncAccess();
-    Subject viewer = new Subject();
-    viewer.setKind(Subject.Kind.Group);
-    viewer.setName("sales-ops");
-    access.getViewers().add(viewer);
-    sync.getSpec().setAccess(access);
     ContactSync created = create(sync);
 
     await().atMost(CONVERGE).untilAsserted(() -> {
@@ -176,8 +167,7 @@ class OperatorIT {
     assertThat(network.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(network.getSpec().getIngress()).isEmpty();
     assertThat(network.getSpec().getPodSelector().getMatchLabels()).containsEntry("contactsync.io/sync", "crm");
-    RoleBinding viewers = get(RoleBinding.class, ns, "crm-viewers");
-    assertThat(viewers.getRoleRef().getName()).isEqualTo("contactsync-viewer");
+    assertThat(admin.rbac().roleBindings().inNamespace(ns).list().getItems()).as("the operator binds nobody").isEmpty();
 
     CronJob cron = get(CronJob.class, ns, "crm");
     assertThat(cron.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
@@ -194,7 +184,7 @@ class OperatorIT {
     assertThat(pod.getVolumes()).filteredOn(v -> v.getSecret() != null).singleElement()
         .satisfies(v -> assertThat(v.getSecret().getDefaultMode()).isEqualTo(0400));
 
-    for (HasMetadata owned : List.of(account, secret, network, viewers, cron, get(ConfigMap.class, ns, "crm-job"))) {
+    for (HasMetadata owned : List.of(account, secret, network, cron, get(ConfigMap.class, ns, "crm-job"))) {
       OwnerReference owner = owned.getMetadata().getOwnerReferences().get(0);
       assertThat(owner.getUid()).as(owned.getKind()).isEqualTo(created.getMetadata().getUid());
       assertThat(owned.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "contactsync-operator")

@@ -56,10 +56,19 @@ class SyncResolverTest {
     MapLookups withPolicy(PrivacyPolicy p, boolean withKeys) {
       policies.put(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), p);
       if (withKeys) {
-        Secret keys = PolicyKeysSecret.desired(p, PolicyKeys.generate());
+        Secret keys = ownedBy(p, PolicyKeysSecret.desired(p, PolicyKeys.generate()));
         secrets.put(p.getMetadata().getNamespace() + "/" + keys.getMetadata().getName(), keys);
       }
       return this;
+    }
+
+    /** The keys Secret as the operator makes it: owned by the policy (JOSDK adds the owner reference). */
+    static Secret ownedBy(PrivacyPolicy p, Secret keys) {
+      if (p.getMetadata().getUid() == null) p.getMetadata().setUid("uid-" + p.getMetadata().getName());
+      keys.getMetadata().setOwnerReferences(List.of(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
+          .withApiVersion("contactsync.io/v1alpha1").withKind("PrivacyPolicy").withName(p.getMetadata().getName())
+          .withUid(p.getMetadata().getUid()).withController(true).build()));
+      return keys;
     }
 
     @Override public PrivacyPolicy policy(String namespace, String name) { return policies.get(namespace + "/" + name); }
@@ -213,6 +222,27 @@ class SyncResolverTest {
     lookups.services.put("sales/hook", lookups.services.get("db/hook"));
     assertThat(SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://hook.sales.svc/in")), lookups)
         .violations()).isEmpty();
+  }
+
+  @Test
+  void keysComeOnlyFromTheSecretTheOperatorMadeForThePolicy() {
+    PrivacyPolicy p = policy("sales", "p");
+    p.getMetadata().setUid("uid-p");
+    p.getSpec().setKeys(new io.contactsync.api.v1alpha1.KeysSpec());
+    p.getSpec().getKeys().setSecretName("db-admin");
+    MapLookups lookups = new MapLookups().withPolicy(p, false);
+    // a Secret keys.secretName names, shaped like keys (even labelled), but not owned by this policy
+    Secret foreign = PolicyKeysSecret.desired(p, PolicyKeys.generate());
+    lookups.secrets.put("sales/db-admin", foreign);
+    ContactSync s = sync("sales", "crm", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)));
+    SyncResolution r = SyncResolver.resolve(s, lookups);
+    assertThat(r.policyKeys()).isEmpty();
+    assertThat(r.violations()).extracting(Violation::reason).containsExactly("PolicyKeysMissing");
+
+    MapLookups.ownedBy(p, foreign).getMetadata().getOwnerReferences().get(0).setUid("uid-another-policy");
+    assertThat(SyncResolver.resolve(s, lookups).policyKeys()).as("owned by another policy").isEmpty();
+    foreign.getMetadata().getOwnerReferences().get(0).setUid("uid-p");
+    assertThat(SyncResolver.resolve(s, lookups).policyKeys()).containsOnlyKeys("sales/p");
   }
 
   @Test

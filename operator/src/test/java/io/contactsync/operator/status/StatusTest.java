@@ -90,6 +90,19 @@ class StatusTest {
   }
 
   @Test
+  void aRefusedPolicyIsNotReadyForItsReasonAndNamesNoKeysSecret() {
+    var p = policy("compliance", "p");
+    var refused = PolicyStatus.of(p, List.of(), java.util.Optional.of(new io.contactsync.operator.desired.PolicyGrants.Refusal(
+        "KeysSecretNotOwned", "keys.secretName names Secret db-admin")), T0);
+    assertThat(refused.getKeysSecret()).isNull();
+    assertThat(refused.getConditions()).singleElement().satisfies(c -> {
+      assertThat(c.getStatus()).isEqualTo(Condition.Status.False);
+      assertThat(c.getReason()).isEqualTo("KeysSecretNotOwned");
+      assertThat(c.getMessage()).startsWith("keys.secretName names Secret db-admin.").contains("no keys Secret, Role or RoleBinding");
+    });
+  }
+
+  @Test
   void longNamesBecomeValidLabelValues() {
     String name = "x".repeat(70);
     String label = Names.labelValue(name);

@@ -1,0 +1,73 @@
+package io.contactsync.operator.desired;
+
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.Subject;
+import io.contactsync.operator.naming.Names;
+import io.contactsync.operator.status.Reasons;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether the operator may make a policy's keys Secret and let its key readers get it. The operator holds get on
+ * every Secret; what it grants from a policy must be limited to what it made for that policy, so a policy writer
+ * cannot point keys.secretName at someone else's Secret (db-admin, the operator's sealing keys) and read it.
+ */
+public final class PolicyGrants {
+  /** Why nothing is made for a policy: a reason from {@link Reasons} and a message that says what to fix. */
+  public record Refusal(String reason, String message) {}
+
+  private PolicyGrants() {}
+
+  /**
+   * @param operatorNamespace the operator's own namespace
+   * @param existingKeys the Secret that already has the policy's keys Secret name, or null when there is none
+   */
+  public static Optional<Refusal> refusal(PrivacyPolicy policy, String operatorNamespace, Secret existingKeys) {
+    String ns = policy.getMetadata().getNamespace();
+    if (ns.equals(operatorNamespace)) {
+      // the whole namespace, not a list of names: it holds the operator's trust anchor (contactsync-sealing-keys)
+      // and whatever the operator keeps there later; a policy there would also be readable by its admins
+      return Optional.of(new Refusal(Reasons.POLICY_IN_OPERATOR_NAMESPACE, "PrivacyPolicies are not accepted in "
+          + ns + ", the operator's own namespace, which holds its sealing keys; create the policy in another namespace "
+          + "(syncs elsewhere reference it through access.namespaces)"));
+    }
+    List<Subject> readers = keyReaders(policy);
+    for (int i = 0; i < readers.size(); i++) {
+      Subject s = readers.get(i);
+      if (s.getKind() != Subject.Kind.ServiceAccount && s.getName() != null && s.getName().startsWith("system:")) {
+        return Optional.of(new Refusal(Reasons.KEY_READER_NOT_ALLOWED, "access.keyReaders[" + i + "] is " + s.getKind()
+            + " " + s.getName() + ": system: users and groups stand for whole classes of callers (everyone signed in, "
+            + "everyone not signed in, every ServiceAccount), who must not get the policy's keys; name the people, "
+            + "groups or ServiceAccounts that reveal tokens instead"));
+      }
+    }
+    if (existingKeys != null && !ownedBy(existingKeys, policy)) {
+      String name = Names.policyKeysSecret(policy);
+      return Optional.of(new Refusal(Reasons.KEYS_SECRET_NOT_OWNED, "keys.secretName names Secret " + name
+          + ", which already exists in " + ns + " and was not created by the operator for this policy; the operator "
+          + "does not write it or let key readers get it. Choose another keys.secretName (or leave it out to use "
+          + policy.getMetadata().getName() + "-keys), or delete that Secret if nothing uses it"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the operator made this Secret for this policy: it carries the operator's managed-by label and an owner
+   * reference to the policy's UID (which no one can forge without the right to write the Secret).
+   */
+  public static boolean ownedBy(Secret secret, PrivacyPolicy policy) {
+    String uid = policy.getMetadata().getUid();
+    Map<String, String> labels = secret.getMetadata().getLabels();
+    return uid != null && labels != null && Names.MANAGER.equals(labels.get(Names.MANAGED_BY_LABEL))
+        && secret.getMetadata().getOwnerReferences() != null
+        && secret.getMetadata().getOwnerReferences().stream()
+            .anyMatch(o -> uid.equals(o.getUid()) && "PrivacyPolicy".equals(o.getKind()));
+  }
+
+  static List<Subject> keyReaders(PrivacyPolicy policy) {
+    var access = policy.getSpec() == null ? null : policy.getSpec().getAccess();
+    return access == null || access.getKeyReaders() == null ? List.of() : access.getKeyReaders();
+  }
+}

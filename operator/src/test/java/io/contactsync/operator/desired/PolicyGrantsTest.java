@@ -1,0 +1,94 @@
+package io.contactsync.operator.desired;
+
+import static io.contactsync.sync.SyncFixtures.policy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactsync.api.v1alpha1.KeysSpec;
+import io.contactsync.api.v1alpha1.PolicyAccess;
+import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.api.v1alpha1.Subject;
+import io.contactsync.privacy.keys.PolicyKeys;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyGrantsTest {
+  private static final String OPERATOR_NS = "contactsync-system";
+
+  private static PrivacyPolicy policyNaming(String ns, String secretName, Subject... readers) {
+    PrivacyPolicy p = policy(ns, "p");
+    p.getMetadata().setUid("uid-p");
+    if (secretName != null) {
+      p.getSpec().setKeys(new KeysSpec());
+      p.getSpec().getKeys().setSecretName(secretName);
+    }
+    p.getSpec().setAccess(new PolicyAccess());
+    p.getSpec().getAccess().getKeyReaders().addAll(List.of(readers));
+    return p;
+  }
+
+  private static Subject subject(Subject.Kind kind, String name, String namespace) {
+    Subject s = new Subject();
+    s.setKind(kind);
+    s.setName(name);
+    s.setNamespace(namespace);
+    return s;
+  }
+
+  private static Secret owned(PrivacyPolicy p, String uid) {
+    Secret keys = PolicyKeysSecret.desired(p, PolicyKeys.generate());
+    keys.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("contactsync.io/v1alpha1")
+        .withKind("PrivacyPolicy").withName("p").withUid(uid).withController(true).build()));
+    return keys;
+  }
+
+  @Test
+  void aPolicyWhoseKeysSecretIsAbsentOrItsOwnIsAdmitted() {
+    PrivacyPolicy p = policyNaming("compliance", null, subject(Subject.Kind.Group, "privacy-officers", null),
+        subject(Subject.Kind.ServiceAccount, "revealer", "audit"));
+    assertThat(PolicyGrants.refusal(p, OPERATOR_NS, null)).isEmpty();
+    assertThat(PolicyGrants.refusal(p, OPERATOR_NS, owned(p, "uid-p"))).isEmpty();
+  }
+
+  @Test
+  void anExistingSecretTheOperatorDidNotMakeForThePolicyIsRefusedByName() {
+    PrivacyPolicy p = policyNaming("compliance", "db-admin", subject(Subject.Kind.ServiceAccount, "officer", null));
+    Secret dbAdmin = new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace("compliance").endMetadata()
+        .withData(Map.of("password", "c2VjcmV0")).build();
+    var refusal = PolicyGrants.refusal(p, OPERATOR_NS, dbAdmin).orElseThrow();
+    assertThat(refusal.reason()).isEqualTo("KeysSecretNotOwned");
+    assertThat(refusal.message()).contains("db-admin", "another keys.secretName", "delete that Secret");
+    assertThat(PolicyGrants.refusal(p, OPERATOR_NS, owned(p, "uid-other")).orElseThrow().reason())
+        .as("another policy's keys").isEqualTo("KeysSecretNotOwned");
+    Secret unlabelled = owned(p, "uid-p");
+    unlabelled.getMetadata().setLabels(Map.of());
+    assertThat(PolicyGrants.refusal(p, OPERATOR_NS, unlabelled)).as("owned but not labelled as the operator's").isPresent();
+    PrivacyPolicy noUid = policyNaming("compliance", null);
+    noUid.getMetadata().setUid(null);
+    assertThat(PolicyGrants.ownedBy(owned(noUid, "uid-p"), noUid)).isFalse();
+  }
+
+  @Test
+  void noPolicyIsAdmittedInTheOperatorsNamespace() {
+    PrivacyPolicy p = policyNaming(OPERATOR_NS, "contactsync-sealing-keys");
+    var refusal = PolicyGrants.refusal(p, OPERATOR_NS, null).orElseThrow();
+    assertThat(refusal.reason()).isEqualTo("PolicyInOperatorNamespace");
+    assertThat(refusal.message()).contains(OPERATOR_NS, "another namespace");
+    assertThat(PolicyGrants.refusal(policyNaming(OPERATOR_NS, null), OPERATOR_NS, null)).as("even with its own name").isPresent();
+  }
+
+  @Test
+  void systemUsersAndGroupsAreNeverKeyReaders() {
+    for (Subject world : List.of(subject(Subject.Kind.Group, "system:unauthenticated", null),
+        subject(Subject.Kind.Group, "system:authenticated", null), subject(Subject.Kind.Group, "system:serviceaccounts", null),
+        subject(Subject.Kind.User, "system:anonymous", null), subject(Subject.Kind.User, "system:serviceaccount:a:b", null))) {
+      PrivacyPolicy p = policyNaming("compliance", null, subject(Subject.Kind.Group, "privacy-officers", null), world);
+      var refusal = PolicyGrants.refusal(p, OPERATOR_NS, null).orElseThrow();
+      assertThat(refusal.reason()).isEqualTo("KeyReaderNotAllowed");
+      assertThat(refusal.message()).contains("access.keyReaders[1]", world.getName());
+    }
+  }
+}
