@@ -25,18 +25,19 @@ public final class Consent {
   /**
    * Whether the ContactSync {@code namespace/sync} may use this Secret's values: it is in the sync's namespace, of a
    * credential type, labelled {@link Names#CREDENTIALS_LABEL}={@link Names#CREDENTIALS_ALLOWED}, and its optional
-   * {@link Names#ALLOWED_SYNCS_ANNOTATION} names the sync and its optional {@link Names#ALLOWED_HOSTS_ANNOTATION} the
-   * host the values go to (null: a host that cannot be parsed, refused by any host list). A missing Secret (null) is
-   * refused the same way.
+   * {@link Names#ALLOWED_SYNCS_ANNOTATION} names the sync and its optional {@link Names#ALLOWED_HOSTS_ANNOTATION}
+   * allows every host:port the values go to (each host of a multi-host URL; none when the URL cannot be read, which
+   * any host list refuses). A missing Secret (null) is refused the same way.
    */
-  public static boolean allowsCredentials(Secret secret, String namespace, String sync, String host) {
+  public static boolean allowsCredentials(Secret secret, String namespace, String sync, List<String> hostPorts) {
     if (secret == null || !namespace.equals(secret.getMetadata().getNamespace())) return false;
     if (!CREDENTIAL_TYPES.contains(Objects.requireNonNullElse(secret.getType(), "Opaque"))) return false;
     if (!Names.CREDENTIALS_ALLOWED.equals(labels(secret).get(Names.CREDENTIALS_LABEL))) return false;
     String syncs = annotations(secret).get(Names.ALLOWED_SYNCS_ANNOTATION);
     if (syncs != null && !names(syncs).contains(sync)) return false;
     String hosts = annotations(secret).get(Names.ALLOWED_HOSTS_ANNOTATION);
-    return hosts == null || host != null && names(hosts).stream().anyMatch(pattern -> SyncValidation.hostMatches(pattern, host));
+    return hosts == null || !hostPorts.isEmpty() && hostPorts.stream()
+        .allMatch(hostPort -> names(hosts).stream().anyMatch(pattern -> SyncValidation.hostMatches(pattern, hostPort)));
   }
 
   /** Whether the namespace (null: it does not exist) accepts ContactSyncs of {@code from} connecting to its Services. */

@@ -3,7 +3,6 @@ package io.contactsync.operator.resolve;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import java.util.List;
-import java.util.Objects;
 
 /** What a ContactSync names that its owner must consent to: the indexes that map a change of one to its syncs. */
 public final class SyncReferences {
@@ -20,7 +19,7 @@ public final class SyncReferences {
   /** The namespaces of the in-cluster Services its connectors connect to. */
   public static List<String> serviceNamespaces(ContactSync sync) {
     if (sync.getSpec() == null || sync.getSpec().getDestinations() == null) return List.of();
-    return SyncResolver.remoteConnectors(sync).values().stream().map(c -> SyncResolver.serviceNamespace(c.getUrl()))
-        .filter(Objects::nonNull).distinct().toList();
+    return SyncResolver.remoteConnectors(sync).values().stream().flatMap(c -> SyncResolver.serviceNamespaces(c.getUrl()).stream())
+        .distinct().toList();
   }
 }

@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.io.IOException;
-import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,8 +42,6 @@ public final class SyncResolver {
   static final Pattern SERVICE_HOST = Pattern.compile(
       "(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\\.)*([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:]+]?");
-  private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "ldaps", 636, "ldap", 389,
-      "postgresql", 5432);
 
   private SyncResolver() {}
 
@@ -87,7 +84,7 @@ public final class SyncResolver {
       credentials(sync, endpoint, connector, lookups, violations).ifPresent(c -> credentials.put(endpoint, c));
       accepted(sync, endpoint, connector.getUrl(), policyNamespaces, lookups, violations);
       // an endpoint refused its credentials or its namespace's consent gets no egress either
-      if (violations.size() == problems) endpoints.add(endpoint(connector.getUrl(), lookups));
+      if (violations.size() == problems) endpoints.addAll(endpoints(connector.getUrl(), lookups));
     });
     return new SyncResolution(violations, policies, keys, credentials, endpoints);
   }
@@ -133,7 +130,7 @@ public final class SyncResolver {
     String name = ref.getSecretRef().getName();
     String syncName = sync.getMetadata().getName();
     Secret secret = lookups.credentialsSecret(namespace, name);
-    if (!Consent.allowsCredentials(secret, namespace, syncName, host(connector.getUrl()))) {
+    if (!Consent.allowsCredentials(secret, namespace, syncName, addressOf(connector.getUrl()))) {
       // one message whether the Secret is missing, unlabelled, for other syncs or of another type: no oracle
       violations.add(new Violation(Reasons.CREDENTIALS_UNAVAILABLE, label + " names Secret " + name
           + ", which this sync may not use. A sync uses a Secret only with its writer's consent: the Secret is in namespace "
@@ -192,20 +189,33 @@ public final class SyncResolver {
   private static void accepted(ContactSync sync, String endpoint, String url, Set<String> policyNamespaces,
       Lookups lookups, List<Violation> violations) {
     String namespace = sync.getMetadata().getNamespace();
-    String target = serviceNamespace(url);
-    if (target == null || target.equals(namespace) || policyNamespaces.contains(target)) return;
-    if (Consent.acceptsSyncsFrom(lookups.namespace(target), namespace)) return;
-    String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
-    violations.add(new Violation(Reasons.ENDPOINT_NOT_ACCEPTED, label + " connects to a Service in namespace " + target
-        + ", which does not accept ContactSyncs from namespace " + namespace + ": its owner adds " + namespace
-        + " to the namespace's annotation " + Names.ACCEPTS_SYNCS_FROM_ANNOTATION + " (comma-separated, or *)"));
+    for (String target : serviceNamespaces(url)) {
+      if (target.equals(namespace) || policyNamespaces.contains(target)) continue;
+      if (Consent.acceptsSyncsFrom(lookups.namespace(target), namespace)) continue;
+      String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
+      violations.add(new Violation(Reasons.ENDPOINT_NOT_ACCEPTED, label + " connects to a Service in namespace " + target
+          + ", which does not accept ContactSyncs from namespace " + namespace + ": its owner adds " + namespace
+          + " to the namespace's annotation " + Names.ACCEPTS_SYNCS_FROM_ANNOTATION + " (comma-separated, or *)"));
+    }
   }
 
-  /** The namespace of an in-cluster host (name.namespace.svc[.cluster.local]) the URL names, or null. */
-  static String serviceNamespace(String url) {
-    String host = host(url);
-    Matcher service = host == null ? null : SERVICE_HOST.matcher(dnsForm(host));
-    return service != null && service.matches() ? service.group(3) : null;
+  /** The namespaces of every in-cluster host the endpoint's driver contacts (each host of a multi-host URL). */
+  static Set<String> serviceNamespaces(String url) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String[] hostPort : hostPorts(url)) {
+      Matcher service = SERVICE_HOST.matcher(dnsForm(hostPort[0]));
+      if (service.matches()) out.add(service.group(3));
+    }
+    return out;
+  }
+
+  /** Every host:port the endpoint's driver contacts; empty when the URL has no readable address. */
+  private static List<String> addressOf(String url) {
+    try {
+      return EndpointAddress.of(url).hostPorts();
+    } catch (ConfigurationException e) {
+      return List.of();
+    }
   }
 
   /** A host as DNS compares it: PG.Other.svc.cluster.local. is pg.other.svc.cluster.local, the same Service. */
@@ -214,25 +224,25 @@ public final class SyncResolver {
     return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
-  /** The host a connector URL names (jdbc: URLs too), or null when it names none or does not parse. */
-  private static String host(String url) {
-    try {
-      return url == null ? null : URI.create(url.startsWith("jdbc:") ? url.substring(5) : url).getHost();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+  /**
+   * Every {host, port} the endpoint's driver contacts, read as the driver reads them; empty when the URL has no
+   * readable address (validation refuses such a URL, so nothing runs for it).
+   */
+  private static List<String[]> hostPorts(String url) {
+    return addressOf(url).stream().map(hp -> {
+      int colon = hp.lastIndexOf(':');
+      return new String[] {hp.substring(0, colon), hp.substring(colon + 1)};
+    }).toList();
   }
 
-  static Endpoint endpoint(String url, Lookups lookups) {
-    URI uri;
-    try {
-      uri = URI.create(url.startsWith("jdbc:") ? url.substring(5) : url);
-    } catch (IllegalArgumentException e) {
-      return new Endpoint.Unresolved(url, "not a URL");
-    }
-    String host = uri.getHost();
-    if (host == null) return new Endpoint.Unresolved(url, "the URL names no host");
-    int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORTS.getOrDefault(uri.getScheme(), 443);
+  /** Where the NetworkPolicy must let the pods connect for one endpoint: each host its driver may contact. */
+  static List<Endpoint> endpoints(String url, Lookups lookups) {
+    List<String[]> hostPorts = hostPorts(url);
+    if (hostPorts.isEmpty()) return List.of(new Endpoint.Unresolved("the url", "it names no address that can be read"));
+    return hostPorts.stream().map(hp -> endpoint(hp[0], Integer.parseInt(hp[1]), lookups)).toList();
+  }
+
+  private static Endpoint endpoint(String host, int port, Lookups lookups) {
     Matcher service = SERVICE_HOST.matcher(dnsForm(host));
     if (service.matches()) return inCluster(service.group(3), service.group(1), port, lookups);
     if (IP_LITERAL.matcher(host).matches()) {

@@ -4,6 +4,7 @@ import static io.contactsync.sync.SyncFixtures.admitting;
 import static io.contactsync.sync.SyncFixtures.fileDestination;
 import static io.contactsync.sync.SyncFixtures.policy;
 import static io.contactsync.sync.SyncFixtures.postgresDestination;
+import static io.contactsync.sync.SyncFixtures.secretCredentials;
 import static io.contactsync.sync.SyncFixtures.sync;
 import static io.contactsync.sync.SyncFixtures.webhookDestination;
 import static io.contactsync.sync.SyncFixtures.withSealedCredentials;
@@ -222,6 +223,36 @@ class SyncResolverTest {
     lookups.services.put("sales/hook", lookups.services.get("db/hook"));
     assertThat(SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://hook.sales.svc/in")), lookups)
         .violations()).isEmpty();
+  }
+
+  @Test
+  void everyHostOfAMultiHostUrlNeedsItsConsentAndGetsItsEgress() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    Service pg = new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg")).addNewPort().withPort(5432).endPort()
+        .endSpec().build();
+    lookups.services.put("sales/pg", pg);
+    lookups.services.put("db/pg", pg);
+    DestinationSpec db = postgres("db", "jdbc:postgresql://pg.sales.svc:5432,pg.db.svc:5432/crm?sslmode=verify-full", null);
+    db.getPostgres().setCredentials(null);
+    ContactSync twoHosts = sync("sales", "s", "in.vcf", db);
+
+    assertThat(SyncResolver.resolve(twoHosts, lookups).violations()).as("the second host is in another namespace")
+        .extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+    SyncResolution accepted = SyncResolver.resolve(twoHosts, lookups.accepting("db", "sales"));
+    assertThat(accepted.violations()).isEmpty();
+    assertThat(accepted.endpoints()).containsExactly(new Endpoint.InCluster("sales", Map.of("app", "pg"), "5432"),
+        new Endpoint.InCluster("db", Map.of("app", "pg"), "5432"));
+
+    // a Secret bound to hosts must allow every host the values may go to
+    db.getPostgres().setCredentials(secretCredentials("creds"));
+    Map<String, String> data = Map.of("password", "Y2FuYXJ5");
+    lookups.secrets.put("sales/creds", new SecretBuilder(consented("sales", "creds", data)).editMetadata()
+        .addToAnnotations("contactsync.io/allowed-hosts", "pg.sales.svc").endMetadata().build());
+    assertThat(SyncResolver.resolve(twoHosts, lookups).violations()).extracting(Violation::reason)
+        .containsExactly("CredentialsUnavailable");
+    lookups.secrets.put("sales/creds", new SecretBuilder(consented("sales", "creds", data)).editMetadata()
+        .addToAnnotations("contactsync.io/allowed-hosts", "pg.sales.svc, pg.db.svc:5432").endMetadata().build());
+    assertThat(SyncResolver.resolve(twoHosts, lookups).violations()).isEmpty();
   }
 
   @Test

@@ -104,7 +104,8 @@ public record EndpointAddress(String scheme, List<String> hostPorts) {
    * would not see.
    */
   private static void checkNameOrAddress(String host) throws ConfigurationException {
-    String[] labels = host.split("\\.", -1);
+    // one final dot is DNS's absolute form of the same name
+    String[] labels = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host).split("\\.", -1);
     if (host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
       if (labels.length != 4 || Arrays.stream(labels).anyMatch(l -> !DECIMAL_OCTET.matcher(l).matches())) {
         throw new ConfigurationException("the url names a numeric host that is not a dotted-quad IPv4 address");
