@@ -13,7 +13,7 @@ final class AddressBook {
     if (self.entries().stream().anyMatch(e -> "addressbook".equals(e.data()))) return base;
     var children = dav.propfind(base, 1, "<d:resourcetype/>");
     for (DavClient.Entry e : children.entries()) {
-      if ("addressbook".equals(e.data())) return base.resolve(e.href());
+      if ("addressbook".equals(e.data())) return dav.onOrigin(base, e.href(), "an address book");
     }
     throw new IOException("no CardDAV address book at " + base.getPath() + " or directly below it; "
         + "point url at an address book collection");

@@ -47,7 +47,8 @@ public final class CardDavDestination implements ContactDestination {
   public CardDavDestination(String name, CardDavConnector spec, Credentials credentials) throws IOException {
     this.name = name;
     this.spec = spec;
-    this.dav = new DavClient("destination '" + name + "' (carddav " + URI.create(spec.getUrl()).getHost() + ")", credentials);
+    this.dav = new DavClient("destination '" + name + "' (carddav " + URI.create(spec.getUrl()).getHost() + ")",
+        URI.create(spec.getUrl()), credentials);
   }
 
   @Override

@@ -29,7 +29,8 @@ public final class CardDavSource implements ContactSource {
 
   public CardDavSource(CardDavConnector spec, Credentials credentials) throws IOException {
     this.spec = spec;
-    this.dav = new DavClient("the source (carddav " + URI.create(spec.getUrl()).getHost() + ")", credentials);
+    this.dav = new DavClient("the source (carddav " + URI.create(spec.getUrl()).getHost() + ")", URI.create(spec.getUrl()),
+        credentials);
   }
 
   @Override

@@ -49,14 +49,22 @@ final class DavClient {
     }
   }
 
+  /** Redirects followed for one request; more is a loop or a server that does not mean it. */
+  private static final int MAX_REDIRECTS = 5;
   private final String label;
+  private final URI origin;
   private final HttpClient http;
   private final String authorization;
 
-  DavClient(String label, Credentials credentials) throws IOException {
+  /**
+   * @param origin the endpoint's url: credentials and contacts go to its scheme, host and port only. Redirects are
+   *     not left to the HTTP client, which would follow them anywhere (and re-send the Authorization header).
+   */
+  DavClient(String label, URI origin, Credentials credentials) throws IOException {
     this.label = label;
+    this.origin = origin;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(TlsTrust.context(credentials))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+        .followRedirects(HttpClient.Redirect.NEVER).build();
     String user = credentials.text("username").orElse(null);
     String password = credentials.text("password").orElse("");
     this.authorization = user == null ? null
@@ -112,8 +120,57 @@ final class DavClient {
     return r;
   }
 
+  /** Whether a URI is on the endpoint's origin (scheme, host and port), where credentials may go. */
+  boolean sameOrigin(URI uri) {
+    return uri.getScheme() != null && uri.getScheme().equalsIgnoreCase(origin.getScheme()) && uri.getHost() != null
+        && uri.getHost().equalsIgnoreCase(origin.getHost()) && port(uri) == port(origin);
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  /** A URI the server named (an href, a Location), resolved against {@code base}, if it stays on the origin. */
+  URI onOrigin(URI base, String reference, String what) throws IOException {
+    URI resolved;
+    try {
+      resolved = base.resolve(reference);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(label + ": the server named " + what + " that is not a URL");
+    }
+    if (!sameOrigin(resolved)) {
+      throw new IOException(label + ": the server named " + what + " on another origin (" + resolved.getHost() + ":"
+          + port(resolved) + "); contactsync sends credentials and contacts only to the endpoint's own origin ("
+          + origin.getHost() + ":" + port(origin) + "): point url at the address book's real address");
+    }
+    return resolved;
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
     HttpRequest built = request.build();
+    for (int hop = 0; ; hop++) {
+      HttpResponse<String> response = exchange(built);
+      int status = response.statusCode();
+      if (status < 300 || status >= 400 || status == 304) return checked(built, response);
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (location == null || hop == MAX_REDIRECTS) return checked(built, response);
+      URI next;
+      try {
+        next = built.uri().resolve(location);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(label + ": " + built.method() + " " + built.uri().getPath() + " was redirected to an address "
+            + "that is not a URL");
+      }
+      if (!sameOrigin(next)) {
+        throw new IOException(label + ": " + built.method() + " " + built.uri().getPath() + " was redirected to another "
+            + "origin (" + next.getHost() + ":" + port(next) + "); contactsync sends credentials and contacts only to the "
+            + "endpoint's own origin (" + origin.getHost() + ":" + port(origin) + "): point url at the final address");
+      }
+      built = HttpRequest.newBuilder(built, (name, value) -> true).uri(next).build();
+    }
+  }
+
+  private HttpResponse<String> exchange(HttpRequest built) throws IOException {
     HttpResponse<String> response;
     try {
       response = sendOnce(built);
@@ -128,6 +185,10 @@ final class DavClient {
       Thread.currentThread().interrupt();
       throw new IOException(label + ": interrupted");
     }
+    return response;
+  }
+
+  private HttpResponse<String> checked(HttpRequest built, HttpResponse<String> response) throws IOException {
     int status = response.statusCode();
     if (status >= 200 && status < 300) return response;
     String what = built.method() + " " + built.uri().getPath() + " answered HTTP " + status;

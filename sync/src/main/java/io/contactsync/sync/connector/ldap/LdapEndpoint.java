@@ -44,6 +44,8 @@ final class LdapEndpoint {
     options.setConnectTimeoutMillis(10_000);
     options.setResponseTimeoutMillis(300_000);
     options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false));
+    // a referral names another server: the bind credentials and the entries go to the checked endpoint only
+    options.setFollowReferrals(false);
     boolean ldaps = "ldaps".equals(uri.getScheme());
     boolean plaintext = !ldaps && Boolean.TRUE.equals(spec.getAllowInsecureTransport());
     LDAPConnection c = null;
