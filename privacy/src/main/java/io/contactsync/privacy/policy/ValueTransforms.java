@@ -1,7 +1,7 @@
 package io.contactsync.privacy.policy;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.DeterministicAead;
+import com.google.crypto.tink.HybridEncrypt;
 import com.google.crypto.tink.Mac;
 import io.contactsync.privacy.policy.PolicyDefinition.DatePrecision;
 import io.contactsync.privacy.policy.PolicyDefinition.HashEncoding;
@@ -58,9 +58,10 @@ public final class ValueTransforms {
   }
 
   /** Randomized AES-GCM bound to the field path, so a ciphertext moved to another field does not open. */
-  static ValueTransform encrypt(Aead aead) {
+  /** HPKE to the policy's public key, the field path bound in as context info: only key readers open it. */
+  static ValueTransform encrypt(HybridEncrypt hpke) {
     return (value, path) -> prefixedBase64Url(CIPHERTEXT_PREFIX, compute(
-        () -> aead.encrypt(value.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8))));
+        () -> hpke.encrypt(value.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8))));
   }
 
   /** A date to its year or year-month; a value with no year (--12-10) or no date at all does not leave. */
