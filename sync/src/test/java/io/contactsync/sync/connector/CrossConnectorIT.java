@@ -99,7 +99,7 @@ class CrossConnectorIT {
     JobConfig job = new JobConfig("team", "cross", SyncMode.Full, DeletePolicy.Propagate, source,
         List.of(new JobConfig.Destination(destination.getName(), new PolicyReference("p", "team"), policy.getSpec(), destination)),
         dir.toString());
-    SyncRun.Outcome outcome = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::loadOrCreate,
+    SyncRun.Outcome outcome = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::writerKeys,
         CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC()).run(
             new CheckpointStore(dir.resolve("state")).load("team", "cross"));
     return outcome.summary();

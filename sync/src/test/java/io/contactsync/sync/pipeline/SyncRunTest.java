@@ -62,7 +62,7 @@ class SyncRunTest {
   }
 
   private RunSummary run(JobConfig job) throws Exception {
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC())
+    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC())
         .run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     return outcome.summary();
@@ -198,7 +198,7 @@ class SyncRunTest {
     // A destination file this run cannot read back fails the run before anything is written.
     Files.writeString(dir.resolve("out.jsonl"), "{broken\n", java.nio.file.StandardOpenOption.APPEND);
     byte[] corrupted = Files.readAllBytes(dir.resolve("out.jsonl"));
-    assertThatThrownBy(() -> new SyncRun(job(SyncMode.Incremental, DeletePolicy.Propagate), keys::loadOrCreate,
+    assertThatThrownBy(() -> new SyncRun(job(SyncMode.Incremental, DeletePolicy.Propagate), keys::writerKeys,
         CredentialStore.perSecretName(dir.resolve("credentials")),
         Clock.systemUTC()).run(checkpointBefore)).isInstanceOf(IOException.class).hasMessageContaining("line ");
     assertThat(Files.readAllBytes(dir.resolve("out.jsonl"))).isEqualTo(corrupted);
