@@ -3,6 +3,7 @@ package io.contactsync.operator.cli;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.naming.Names;
+import io.contactsync.privacy.keys.KeyScope;
 import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.policy.Revealer;
 import io.contactsync.sync.cli.StateDirOption;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "reveal", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Opens Tokenize (tok_…) and Encrypt (enc_…) outputs with a policy's keys, one value per line.",
         "Hash outputs are irreversible and are refused. The keys come from the local state directory, or with",
-        "--cluster from the policy's keys Secret, which only the policy's key readers may read."})
+        "--cluster from the policy's keys Secret, which only the policy's key readers may read.",
+        "Tokens open only in the scope they were made in (the policy's keys.tokenScope): give --scope-namespace for",
+        "Namespace, and --sync and --destination as well for Destination; none for Policy. Ciphertexts need no scope."})
 public final class RevealCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -47,6 +50,17 @@ public final class RevealCommand implements Callable<Integer> {
           + "ciphertexts are bound to it.")
   String field;
 
+  @Option(names = "--scope-namespace", paramLabel = "NAMESPACE",
+      description = "The namespace of the sync that made the tokens (tokenScope Namespace or Destination).")
+  String scopeNamespace;
+
+  @Option(names = "--sync", paramLabel = "NAME", description = "With tokenScope Destination: the sync that made the tokens.")
+  String scopeSync;
+
+  @Option(names = "--destination", paramLabel = "NAME",
+      description = "With tokenScope Destination: the sync's destination the tokens were written to.")
+  String scopeDestination;
+
   @Option(names = "--cluster", description = "Read the keys from the cluster (KUBECONFIG) instead of the state directory.")
   boolean cluster;
 
@@ -59,7 +73,7 @@ public final class RevealCommand implements Callable<Integer> {
   public Integer call() throws IOException, ConfigurationException {
     Revealer revealer;
     try {
-      revealer = new Revealer(cluster ? clusterKeys() : localKeys());
+      revealer = new Revealer(cluster ? clusterKeys() : localKeys(), scope());
     } catch (GeneralSecurityException e) {
       throw new ConfigurationException("the keys of " + namespace + "/" + policy + " are not Tink keysets");
     }
@@ -80,6 +94,17 @@ public final class RevealCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failed == 0 ? 0 : 1;
+  }
+
+  /** The scope the flags name: none is the policy scope, a namespace alone Namespace, all three Destination. */
+  KeyScope scope() throws ConfigurationException {
+    if (scopeNamespace == null && scopeSync == null && scopeDestination == null) return KeyScope.policy();
+    if (scopeNamespace == null) throw new ConfigurationException("--sync and --destination need --scope-namespace");
+    if (scopeSync == null && scopeDestination == null) return KeyScope.namespace(namespace, policy, scopeNamespace);
+    if (scopeSync == null || scopeDestination == null) {
+      throw new ConfigurationException("tokenScope Destination needs both --sync and --destination");
+    }
+    return KeyScope.destination(namespace, policy, scopeNamespace, scopeSync, scopeDestination);
   }
 
   private PolicyKeys localKeys() throws IOException, ConfigurationException {
