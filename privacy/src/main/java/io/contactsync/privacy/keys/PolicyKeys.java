@@ -43,9 +43,14 @@ public final class PolicyKeys {
   public static Map<String, String> withEncryptKeyset(Map<String, String> files) {
     if (files.containsKey(KeyPurpose.ENCRYPT.fileName())) return files;
     Map<String, String> out = new TreeMap<>(files);
-    out.put(KeyPurpose.ENCRYPT.fileName(), Keysets.serialize(Keysets.generate(KeyPurpose.ENCRYPT),
-        Keysets.configuration(KeyPurpose.ENCRYPT), KeyPurpose.ENCRYPT.cliName()));
+    out.put(KeyPurpose.ENCRYPT.fileName(), newEncryptKeyset());
     return out;
+  }
+
+  /** A fresh HPKE private keyset as Tink JSON (a secret), for keys that have none yet. */
+  public static String newEncryptKeyset() {
+    return Keysets.serialize(Keysets.generate(KeyPurpose.ENCRYPT), Keysets.configuration(KeyPurpose.ENCRYPT),
+        KeyPurpose.ENCRYPT.cliName());
   }
 
   /** Parses the serialized keysets, by file name; every purpose must be present, the legacy Encrypt keyset may be. */

@@ -57,8 +57,10 @@ public final class ValueTransforms {
         compute(() -> daead.encryptDeterministically(value.getBytes(StandardCharsets.UTF_8), NO_ASSOCIATED_DATA)));
   }
 
-  /** Randomized AES-GCM bound to the field path, so a ciphertext moved to another field does not open. */
-  /** HPKE to the policy's public key, the field path bound in as context info: only key readers open it. */
+  /**
+   * HPKE to the policy's public key (randomized), the field path bound in as context info so a ciphertext moved to
+   * another field does not open; the writer cannot open it, only holders of the private key (key readers).
+   */
   static ValueTransform encrypt(HybridEncrypt hpke) {
     return (value, path) -> prefixedBase64Url(CIPHERTEXT_PREFIX, compute(
         () -> hpke.encrypt(value.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8))));
