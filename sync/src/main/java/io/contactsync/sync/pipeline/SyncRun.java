@@ -13,6 +13,7 @@ import io.contactsync.privacy.policy.PolicyOutcome;
 import io.contactsync.privacy.sanitize.QuarantineReason;
 import io.contactsync.sync.config.ConfigurationException;
 import io.contactsync.sync.config.JobConfig;
+import io.contactsync.sync.config.KeyScopes;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.config.SyncValidation;
 import io.contactsync.sync.connector.ContactDestination;
@@ -137,8 +138,9 @@ public final class SyncRun {
       SyncKeys keys = keySource.keys(job, d);
       try {
         CompiledPolicy compiled = PolicyCompiler.compile(PolicyDefinitions.from(d.policy()), keys);
+        // key ids and the token scope: outputs change with either, so a change must start a full read
         targets.add(new Target(d.name(), policyName, compiled, Connectors.destination(job, d.connector(), credentials),
-            keys.describe().toString()));
+            keys.describe() + " " + KeyScopes.of(job, d).describe()));
       } catch (PolicyCompilationException e) {
         e.problems().forEach(p -> problems.add("destination '" + d.name() + "', PrivacyPolicy " + policyName + ": " + p));
       }

@@ -123,6 +123,26 @@ class SyncRunTest {
   }
 
   @Test
+  void aChangedTokenScopeRewritesEveryRecordOnceAndDuplicatesNone() throws Exception {
+    writeSource(source);
+    run(job(SyncMode.Incremental, DeletePolicy.Propagate));
+    List<Contact> before = destination();
+    PrivacyPolicy perDestination = policy("team", "p");
+    perDestination.getSpec().setKeys(new io.contactsync.api.v1alpha1.KeysSpec());
+    perDestination.getSpec().getKeys().setTokenScope(io.contactsync.api.v1alpha1.TokenScope.Destination);
+    RunSummary rerun = run(job(perDestination, SyncMode.Incremental, DeletePolicy.Propagate));
+    assertThat(rerun.sourceUnchanged()).isFalse();
+    assertThat(rerun.destinations().get(0).updated()).isEqualTo(source.size());
+    List<Contact> after = destination();
+    assertThat(after).hasSize(before.size());
+    assertThat(after).extracting(Contact::getId).containsExactlyInAnyOrderElementsOf(
+        before.stream().map(Contact::getId).toList());
+    assertThat(after.get(0).getEmails().get(0).getValue()).isNotEqualTo(
+        before.stream().filter(c -> c.getId().equals(after.get(0).getId())).findFirst().orElseThrow()
+            .getEmails().get(0).getValue());
+  }
+
+  @Test
   void deletedContactsArePropagatedOrKeptAsDeclared() throws Exception {
     writeSource(source);
     run(job(SyncMode.Full, DeletePolicy.Ignore));
