@@ -197,6 +197,35 @@ class TenantKeysIT {
     assertThatThrownBy(() -> inA.reveal(tokenB, "emails[].value")).isInstanceOf(IllegalArgumentException.class);
     assertThat(inA.reveal(fromA.getNotes(), "notes")).isEqualTo(NOTES);
     assertThat(inA.reveal(fromB.getNotes(), "notes")).isEqualTo(NOTES);
+
+    // the same through the shipped command, as the key reader and as A's tenant
+    String[] revealB = {"reveal", "--cluster", "-n", owner, "--policy", "shared", "--field", "emails[].value",
+        "--scope-namespace", b, tokenB};
+    CliResult asOfficer = asSubject("system:serviceaccount:" + owner + ":officer", owner, revealB);
+    assertThat(asOfficer.exit()).as(asOfficer.err()).isZero();
+    assertThat(asOfficer.out().strip()).isEqualTo(EMAIL);
+    CliResult asTenant = asSubject("system:serviceaccount:" + a + ":alice", a, revealB);
+    assertThat(asTenant.exit()).isNotZero();
+    assertThat(asTenant.err()).contains("only the policy's keyReaders may").doesNotContain(EMAIL);
+  }
+
+  record CliResult(int exit, String out, String err) {}
+
+  /** Runs the contactsync command with a client that impersonates the ServiceAccount (fabric8 reads these properties). */
+  private static CliResult asSubject(String user, String namespace, String... args) {
+    System.setProperty("kubernetes.impersonate.username", user);
+    System.setProperty("kubernetes.impersonate.group", "system:serviceaccounts,system:serviceaccounts:" + namespace
+        + ",system:authenticated");
+    try {
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      int exit = io.contactsync.operator.cli.ContactSyncMain.commandLine().setOut(new java.io.PrintWriter(out))
+          .setErr(new java.io.PrintWriter(err)).execute(args);
+      return new CliResult(exit, out.toString(), err.toString());
+    } finally {
+      System.clearProperty("kubernetes.impersonate.username");
+      System.clearProperty("kubernetes.impersonate.group");
+    }
   }
 
   @Test
