@@ -213,7 +213,8 @@ class CardDavIT {
     assertThat(summary.read()).isEqualTo(source.size());
     var policy = io.contactsync.privacy.policy.PolicyCompiler.compile(
         io.contactsync.sync.config.PolicyDefinitions.from(SyncFixtures.policy("team", "p").getSpec()),
-        FileKeyStore.load(dir.resolve("state/keys/team/p")));
+        // the run's keys: the policy's, derived for the sync's namespace (the default token scope)
+        FileKeyStore.load(dir.resolve("state/keys/team/p")).forScope(io.contactsync.privacy.keys.KeyScope.namespace("team", "p", "team")));
     List<String> expected = source.stream().map(c -> policy.apply(c).contact().getEmails().get(0).getValue()).sorted().toList();
     List<String> written = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("out.jsonl"))) {
