@@ -14,7 +14,7 @@ public enum PolicyAction {
   Hash,
   /** Deterministic AES-SIV: joinable and reversible by key readers. */
   Tokenize,
-  /** Randomized AES-GCM: reversible by key readers, not joinable. */
+  /** Randomized HPKE to the policy's public key: reversible by key readers only (pods cannot), not joinable. */
   Encrypt,
   /** Coarsen: a date to its year or month, a string to a prefix (see generalize). */
   Generalize

@@ -1,6 +1,6 @@
 package io.contactsync.bench;
 
-import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.HybridEncrypt;
 import com.google.crypto.tink.DeterministicAead;
 import com.google.crypto.tink.Mac;
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -49,7 +49,7 @@ public class PrivacyEngineBenchmark {
   private String[] phones;
   private DeterministicAead aesSiv;
   private Mac hmac;
-  private Aead aesGcm;
+  private HybridEncrypt hpke;
   private final PhoneNormalizer fastPhones = new PhoneNormalizer("US");
 
   /** Each thread walks the contacts on its own. */
@@ -77,9 +77,10 @@ public class PrivacyEngineBenchmark {
       crmIds[i] = contacts[i].getCustom().get("crmId").getBytes(StandardCharsets.UTF_8);
       phones[i] = contacts[i].getPhones().get(0).getValue();
     }
-    aesSiv = workload.keys.tokenizer();
-    hmac = workload.keys.hasher();
-    aesGcm = workload.keys.encrypter();
+    var writer = workload.keys.forScope(io.contactsync.privacy.keys.KeyScope.policy());
+    aesSiv = writer.tokenizer();
+    hmac = writer.hasher();
+    hpke = writer.encrypter();
   }
 
   @Benchmark
@@ -106,7 +107,7 @@ public class PrivacyEngineBenchmark {
   private void cryptoPrimitives(int i, Blackhole sink) throws GeneralSecurityException {
     sink.consume(aesSiv.encryptDeterministically(emails[i], NO_ASSOCIATED_DATA));
     sink.consume(hmac.computeMac(organizations[i]));
-    sink.consume(aesGcm.encrypt(crmIds[i], CRM_ID_PATH));
+    sink.consume(hpke.encrypt(crmIds[i], CRM_ID_PATH));
   }
 
   @Benchmark
@@ -125,8 +126,8 @@ public class PrivacyEngineBenchmark {
   }
 
   @Benchmark
-  public byte[] aesGcm(Cursor cursor) throws GeneralSecurityException {
-    return aesGcm.encrypt(crmIds[cursor.advance()], CRM_ID_PATH);
+  public byte[] hpke(Cursor cursor) throws GeneralSecurityException {
+    return hpke.encrypt(crmIds[cursor.advance()], CRM_ID_PATH);
   }
 
   @Benchmark

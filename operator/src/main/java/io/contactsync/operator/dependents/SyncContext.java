@@ -32,7 +32,7 @@ public final class SyncContext {
   /** Where the sync Secret's keys appear in a sync pod; the CronJob and requested runs mount the same. */
   static List<KeyToPath> secretItems(ContactSync sync, Context<ContactSync> context) {
     SyncResolution r = resolution(context);
-    return SyncSecret.volumeItems(SyncSecret.desired(sync, r.policyKeys(), r.credentials()));
+    return SyncSecret.volumeItems(SyncSecret.desired(sync, r.policies(), r.policyKeys(), r.credentials()));
   }
 
   static RunState runs(Context<ContactSync> context) {

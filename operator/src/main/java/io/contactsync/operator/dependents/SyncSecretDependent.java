@@ -20,6 +20,6 @@ public final class SyncSecretDependent extends CRUDKubernetesDependentResource<S
   @Override
   protected Secret desired(ContactSync sync, Context<ContactSync> context) {
     SyncResolution r = SyncContext.resolution(context);
-    return SyncSecret.desired(sync, r.policyKeys(), r.credentials());
+    return SyncSecret.desired(sync, r.policies(), r.policyKeys(), r.credentials());
   }
 }

@@ -11,15 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * A policy's Tink keysets, one key per purpose (tokenize.json …), as the worker's key loader reads them. The keys
- * are made once; afterwards the desired Secret is the actual one, changed only by an explicit rotation request.
+ * A policy's master Tink keysets, one file per keyset (tokenize.json, hash.json, encrypt-private.json,
+ * record-id.json, and encrypt.json, the AES-GCM keyset of Encrypt before HPKE, where keys were made before it).
+ * Only key readers and the operator read it; pods get keys derived from it ({@link SyncSecret}). The keys are made
+ * once; afterwards the desired Secret is the actual one, changed only by an explicit rotation request and, once, by
+ * adding the HPKE keyset to keys made before Encrypt became HPKE.
  */
 public final class PolicyKeysSecret {
   private static final List<KeyPurpose> ROTATED_BY_DEFAULT = List.of(KeyPurpose.TOKENIZE, KeyPurpose.HASH, KeyPurpose.ENCRYPT);
@@ -40,6 +42,7 @@ public final class PolicyKeysSecret {
    */
   public static Secret desired(PrivacyPolicy policy, Secret actual, Supplier<PolicyKeys> generate) {
     if (actual == null) return desired(policy, generate.get());
+    actual = withEncryptKeyset(actual);
     String request = annotation(policy, Names.ROTATE_KEYS_REQUESTED_AT);
     String done = annotation(actual, Names.KEYS_ROTATED_FOR);
     if (request == null || request.equals(done)) return unchanged(policy, actual, done);
@@ -96,14 +99,33 @@ public final class PolicyKeysSecret {
     return annotations == null ? null : annotations.get(key);
   }
 
-  public static PolicyKeys parse(Secret secret) throws GeneralSecurityException {
-    Map<KeyPurpose, String> serialized = new EnumMap<>(KeyPurpose.class);
-    for (KeyPurpose purpose : KeyPurpose.values()) {
-      String data = secret.getData() == null ? null : secret.getData().get(purpose.fileName());
-      if (data == null) throw new GeneralSecurityException("no " + purpose.fileName());
-      serialized.put(purpose, new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8));
+  /**
+   * Keys made before Encrypt became HPKE gain the HPKE keyset, once: only that one entry is added, every existing
+   * byte stays as it is. A Secret that holds no policy keys at all is left alone.
+   */
+  private static Secret withEncryptKeyset(Secret actual) {
+    Map<String, String> data = actual.getData();
+    if (data == null || !data.containsKey(KeyPurpose.TOKENIZE.fileName())
+        || data.containsKey(KeyPurpose.ENCRYPT.fileName())) {
+      return actual;
     }
-    return PolicyKeys.parse(serialized);
+    String hpke = PolicyKeys.newEncryptKeyset();
+    Map<String, String> added = new TreeMap<>(data);
+    added.put(KeyPurpose.ENCRYPT.fileName(), Base64.getEncoder().encodeToString(hpke.getBytes(StandardCharsets.UTF_8)));
+    return new SecretBuilder(actual).withData(added).build();
+  }
+
+  public static PolicyKeys parse(Secret secret) throws GeneralSecurityException {
+    return PolicyKeys.parse(files(secret.getData()));
+  }
+
+  /** A keys Secret's data (base64) as Tink JSON by file name. */
+  public static Map<String, String> files(Map<String, String> data) {
+    Map<String, String> files = new TreeMap<>();
+    if (data != null) {
+      data.forEach((name, value) -> files.put(name, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+    }
+    return files;
   }
 
   private static Secret unchanged(PrivacyPolicy policy, Secret actual, String rotatedFor) {
@@ -112,8 +134,8 @@ public final class PolicyKeysSecret {
 
   private static Secret secret(PrivacyPolicy policy, PolicyKeys keys, String rotatedFor) {
     Map<String, String> data = new TreeMap<>();
-    keys.serialize().forEach((purpose, json) ->
-        data.put(purpose.fileName(), Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))));
+    keys.serialize().forEach((file, json) ->
+        data.put(file, Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))));
     return base(policy, rotatedFor).withData(data).build();
   }
 

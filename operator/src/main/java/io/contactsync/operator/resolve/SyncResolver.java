@@ -8,6 +8,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.desired.PolicyGrants;
+import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.privacy.keys.KeyPurpose;
@@ -71,6 +72,9 @@ public final class SyncResolver {
           violations.add(new Violation(Reasons.POLICY_KEYS_MISSING, "the keys of PrivacyPolicy "
               + qualified + " do not exist yet; the operator creates them when it reconciles that policy "
               + "(if the policy is not Ready, its status says why)"));
+        } else if (!readable(data)) {
+          violations.add(new Violation(Reasons.POLICY_KEYS_MISSING, "the keys Secret of PrivacyPolicy " + qualified
+              + " holds no readable Tink keysets; restore it from a backup (the operator never regenerates keys)"));
         } else {
           keys.put(qualified, data);
         }
@@ -104,6 +108,16 @@ public final class SyncResolver {
       data.put(purpose.fileName(), value);
     }
     return data;
+  }
+
+  /** Whether the master keysets parse: pods get keys derived from them, which needs them readable. */
+  private static boolean readable(Map<String, String> data) {
+    try {
+      PolicyKeysSecret.parse(new io.fabric8.kubernetes.api.model.SecretBuilder().withData(data).build());
+      return true;
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Every remote connector by endpoint name: "source" and each destination's name. */

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.ContactJson;
+import io.contactsync.privacy.keys.KeyScope;
 import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.keys.FileKeyStore;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,37 @@ class RevealCommandTest {
     assertThat(email.out().strip()).isEqualTo(EMAIL);
     CliRun notes = reveal("--policy", "p", "-n", "sales", "--field", "notes", "--state-dir", state.toString(), out.getNotes());
     assertThat(notes.out().strip()).isEqualTo(NOTES);
+  }
+
+  @Test
+  void tokensRevealOnlyInTheScopeTheyWereMadeIn() throws Exception {
+    var keys = new FileKeyStore(state).loadOrCreate("compliance", "p");
+    var spec = policy("compliance", "p").getSpec();
+    Contact in = ContactJson.parse("{\"id\":\"1\",\"emails\":[{\"value\":\"" + EMAIL + "\"}]}");
+    String sales = PolicyCompiler.compile(PolicyDefinitions.from(spec),
+        keys.forScope(KeyScope.namespace("compliance", "p", "sales"))).apply(in).contact().getEmails().get(0).getValue();
+    String perDestination = PolicyCompiler.compile(PolicyDefinitions.from(spec),
+        keys.forScope(KeyScope.destination("compliance", "p", "sales", "crm", "out"))).apply(in).contact().getEmails().get(0).getValue();
+    String[] base = {"--policy", "p", "-n", "compliance", "--field", "emails[].value", "--state-dir", state.toString()};
+
+    CliRun inScope = reveal(concat(base, "--scope-namespace", "sales", sales));
+    assertThat(inScope.exit()).as(inScope.err()).isZero();
+    assertThat(inScope.out().strip()).isEqualTo(EMAIL);
+    CliRun destination = reveal(concat(base, "--scope-namespace", "sales", "--sync", "crm", "--destination", "out", perDestination));
+    assertThat(destination.out().strip()).isEqualTo(EMAIL);
+    for (CliRun wrong : List.of(reveal(concat(base, sales)), reveal(concat(base, "--scope-namespace", "marketing", sales)),
+        reveal(concat(base, "--scope-namespace", "sales", perDestination)))) {
+      assertThat(wrong.exit()).isEqualTo(1);
+      assertThat(wrong.out() + wrong.err()).doesNotContain(EMAIL);
+    }
+    assertThat(reveal(concat(base, "--scope-namespace", "sales", "--sync", "crm", sales)).err())
+        .contains("needs both --sync and --destination");
+  }
+
+  private static String[] concat(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
   }
 
   @Test

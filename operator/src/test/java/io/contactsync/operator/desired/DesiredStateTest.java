@@ -12,7 +12,11 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.privacy.keys.KeyPurpose;
+import io.contactsync.privacy.keys.KeyScope;
 import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.privacy.keys.SyncKeys;
+import io.contactsync.api.v1alpha1.KeysSpec;
+import io.contactsync.api.v1alpha1.TokenScope;
 import io.contactsync.sync.keys.FileKeyStore;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.KeyToPath;
@@ -48,29 +52,70 @@ class DesiredStateTest {
   }
 
   @Test
-  void theSecretHoldsOnlyWhatItIsGivenAndMapsItToDirectories(@TempDir Path dir) throws Exception {
-    Secret secret = SyncSecret.desired(crm(), Map.of("compliance/p", Map.of("tokenize.json", "dG9r", "hash.json", "aGFz")),
-        Map.of("source", Map.of("username", "dQ==", "ca.crt", "Yw==")));
+  void theSecretHoldsOnlyWhatItIsGivenAndMapsItToDirectories() {
+    Secret keysSecret = PolicyKeysSecret.desired(policy("compliance", "p"), PolicyKeys.generate());
+    Secret secret = SyncSecret.desired(crm(), Map.of("compliance/p", policy("compliance", "p")),
+        Map.of("compliance/p", keysSecret.getData()), Map.of("source", Map.of("username", "dQ==", "ca.crt", "Yw==")));
     assertThat(secret.getType()).isEqualTo("Opaque");
-    assertThat(secret.getData()).containsOnlyKeys("keys.compliance.p.tokenize.json", "keys.compliance.p.hash.json",
-        "credentials.source.username", "credentials.source.ca.crt");
+    assertThat(secret.getData()).containsOnlyKeys("keys.out.tokenize.json", "keys.out.hash.json",
+        "keys.out.record-id.json", "keys.out.encrypt-public.json", "credentials.source.username", "credentials.source.ca.crt");
     assertThat(SyncSecret.volumeItems(secret)).extracting(KeyToPath::getPath).containsExactly(
-        "credentials/source/ca.crt", "credentials/source/username", "keys/compliance/p/hash.json",
-        "keys/compliance/p/tokenize.json");
+        "credentials/source/ca.crt", "credentials/source/username", "keys/out/encrypt-public.json",
+        "keys/out/hash.json", "keys/out/record-id.json", "keys/out/tokenize.json");
   }
 
-  @Test
-  void mountedKeysLoadWithTheWorkersKeyLoader(@TempDir Path dir) throws Exception {
-    PolicyKeys keys = PolicyKeys.generate();
-    Secret keysSecret = PolicyKeysSecret.desired(policy("compliance", "p"), keys);
-    Secret secret = SyncSecret.desired(crm(), Map.of("compliance/p", keysSecret.getData()), Map.of());
+  /** Mounts the sync Secret's items under dir, as the kubelet would. */
+  static void mount(Secret secret, Path dir) throws Exception {
     for (KeyToPath item : SyncSecret.volumeItems(secret)) {
       Path file = dir.resolve(item.getPath());
       Files.createDirectories(file.getParent());
       Files.write(file, Base64.getDecoder().decode(secret.getData().get(item.getKey())));
     }
-    PolicyKeys mounted = FileKeyStore.load(dir.resolve("keys/compliance/p"));
-    assertThat(mounted.describe()).isEqualTo(keys.describe());
+  }
+
+  @Test
+  void aPodHoldsItsNamespacesDerivedKeysAndThePublicEncryptKeysOnly(@TempDir Path dir) throws Exception {
+    PolicyKeys keys = PolicyKeys.generate();
+    Secret keysSecret = PolicyKeysSecret.desired(policy("compliance", "p"), keys);
+    Secret secret = SyncSecret.desired(crm(), Map.of("compliance/p", policy("compliance", "p")),
+        Map.of("compliance/p", keysSecret.getData()), Map.of());
+    mount(secret, dir);
+    SyncKeys mounted = FileKeyStore.loadMounted(dir.resolve("keys/out"));
+    assertThat(mounted.describe()).as("the master key ids, for the fingerprint and rotation").isEqualTo(keys.describe());
+    // the local run of the same sync derives the same keys, so it writes the same outputs
+    assertThat(mounted.serialize()).isEqualTo(keys.forScope(KeyScope.namespace("compliance", "p", "sales")).serialize());
+    for (String master : List.of("tokenize.json", "hash.json", "encrypt-private.json")) {
+      assertThat(secret.getData().containsValue(keysSecret.getData().get(master))).as(master).isFalse();
+    }
+    assertThat(secret.getData().get("keys.out.record-id.json")).as("record ids never change")
+        .isEqualTo(keysSecret.getData().get("record-id.json"));
+  }
+
+  @Test
+  void theTokenScopeOfThePolicyPicksWhatIsDerived() throws Exception {
+    PolicyKeys keys = PolicyKeys.generate();
+    Secret keysSecret = PolicyKeysSecret.desired(policy("compliance", "p"), keys);
+    ContactSync twoDestinations = sync("sales", "crm", "in.vcf",
+        fileDestination("out", "out.jsonl", new PolicyReference("p", "compliance")),
+        fileDestination("copy", "copy.jsonl", new PolicyReference("p", "compliance")));
+    Map<TokenScope, Map<String, String>> byScope = new java.util.EnumMap<>(TokenScope.class);
+    for (TokenScope scope : TokenScope.values()) {
+      PrivacyPolicy p = policy("compliance", "p");
+      p.getSpec().setKeys(new KeysSpec());
+      p.getSpec().getKeys().setTokenScope(scope);
+      byScope.put(scope, SyncSecret.desired(twoDestinations, Map.of("compliance/p", p),
+          Map.of("compliance/p", keysSecret.getData()), Map.of()).getData());
+    }
+    String master = keysSecret.getData().get("tokenize.json");
+    assertThat(byScope.get(TokenScope.Policy).get("keys.out.tokenize.json")).isEqualTo(master);
+    assertThat(byScope.get(TokenScope.Namespace).get("keys.out.tokenize.json")).isNotEqualTo(master)
+        .isEqualTo(byScope.get(TokenScope.Namespace).get("keys.copy.tokenize.json"));
+    assertThat(byScope.get(TokenScope.Destination).get("keys.out.tokenize.json"))
+        .isNotEqualTo(byScope.get(TokenScope.Destination).get("keys.copy.tokenize.json"))
+        .isNotEqualTo(byScope.get(TokenScope.Namespace).get("keys.out.tokenize.json")).isNotEqualTo(master);
+    for (Map<String, String> data : byScope.values()) {
+      assertThat(data.containsValue(keysSecret.getData().get("encrypt-private.json"))).isFalse();
+    }
   }
 
   @Test

@@ -43,7 +43,7 @@ class PodContractTest {
         fileDestination("out", data.resolve("out.jsonl").toString(), new PolicyReference("p", null)));
     PrivacyPolicy policy = policy("team", "p");
     Secret keys = PolicyKeysSecret.desired(policy, PolicyKeys.generate());
-    Secret secret = SyncSecret.desired(sync, Map.of("team/p", keys.getData()), Map.of());
+    Secret secret = SyncSecret.desired(sync, Map.of("team/p", policy), Map.of("team/p", keys.getData()), Map.of());
     ConfigMap job = SyncConfigMaps.job(sync, Map.of("team/p", policy));
     CronJob cron = SyncCronJob.desired(sync, DesiredStateTest.SETTINGS, SyncSecret.volumeItems(secret), false);
 

@@ -85,4 +85,33 @@ class PolicyKeyRotationTest {
     Secret kept = PolicyKeysSecret.desired(annotated(Map.of("contactsync.io/rotate-keys-requested-at", "t1")), broken, generate);
     assertThat(kept.getData()).isEqualTo(broken.getData());
   }
+
+  /** A keys Secret as the operator made it before Encrypt became HPKE: an AES-256-GCM encrypt.json, no HPKE keyset. */
+  static Secret madeBeforeHpke(Secret current) throws Exception {
+    var aesGcm = com.google.crypto.tink.KeysetHandle.generateNew(
+        com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM, com.google.crypto.tink.aead.AeadConfig2026.get());
+    String json = com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(aesGcm,
+        com.google.crypto.tink.aead.AeadConfig2026.get(), com.google.crypto.tink.InsecureSecretKeyAccess.get());
+    Map<String, String> data = new java.util.TreeMap<>(current.getData());
+    data.remove(KeyPurpose.ENCRYPT.fileName());
+    data.put(KeyPurpose.LEGACY_ENCRYPT_FILE, java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return new io.fabric8.kubernetes.api.model.SecretBuilder(current).withData(data).build();
+  }
+
+  @Test
+  void keysMadeBeforeHpkeGainItsKeysetOnceAndKeepEveryOtherByte() throws Exception {
+    Secret old = madeBeforeHpke(PolicyKeysSecret.desired(policy("compliance", "p"), null, generate));
+    Secret upgraded = PolicyKeysSecret.desired(policy("compliance", "p"), old, generate);
+    assertThat(upgraded.getData()).containsAllEntriesOf(old.getData()).containsKey(KeyPurpose.ENCRYPT.fileName())
+        .hasSize(old.getData().size() + 1);
+    assertThat(PolicyKeysSecret.desired(policy("compliance", "p"), upgraded, generate).getData())
+        .as("added once, never again").isEqualTo(upgraded.getData());
+    assertThat(generated).as("no key regenerated").hasValue(1);
+
+    PrivacyPolicy rotate = annotated(Map.of("contactsync.io/rotate-keys-requested-at", "t1", "contactsync.io/rotate-keys", "encrypt"));
+    Secret rotated = PolicyKeysSecret.desired(rotate, upgraded, generate);
+    assertThat(keyCount(rotated, KeyPurpose.ENCRYPT)).as("rotating encrypt rotates the HPKE keyset").isEqualTo(2);
+    assertThat(rotated.getData().get(KeyPurpose.LEGACY_ENCRYPT_FILE)).as("old ciphertexts still reveal")
+        .isEqualTo(old.getData().get(KeyPurpose.LEGACY_ENCRYPT_FILE));
+  }
 }

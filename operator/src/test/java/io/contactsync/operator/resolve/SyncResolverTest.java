@@ -109,7 +109,7 @@ class SyncResolverTest {
     assertThat(r.violations()).isEmpty();
     assertThat(r.dataMayFlow()).isTrue();
     assertThat(r.policies()).containsOnlyKeys("sales/p");
-    assertThat(r.policyKeys().get("sales/p")).containsOnlyKeys("tokenize.json", "hash.json", "encrypt.json", "record-id.json");
+    assertThat(r.policyKeys().get("sales/p")).containsOnlyKeys("tokenize.json", "hash.json", "encrypt-private.json", "record-id.json");
     assertThat(r.credentials().get("db")).as("only the keys a connector uses").containsOnlyKeys("username", "password");
     assertThat(r.endpoints()).containsExactly(
         new Endpoint.InCluster("db", Map.of("app", "pg"), "postgres"),

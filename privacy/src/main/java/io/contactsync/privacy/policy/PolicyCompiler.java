@@ -1,6 +1,8 @@
 package io.contactsync.privacy.policy;
 
+import io.contactsync.privacy.keys.KeyScope;
 import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.privacy.keys.SyncKeys;
 import io.contactsync.privacy.policy.PolicyDefinition.GeneralizeSettings;
 import io.contactsync.privacy.policy.PolicyDefinition.HashEncoding;
 import io.contactsync.privacy.policy.PolicyDefinition.MaskSettings;
@@ -30,7 +32,13 @@ public final class PolicyCompiler {
     return problems;
   }
 
+  /** Compiles with the policy's own keys, as a writer in the policy scope would hold them. */
   public static CompiledPolicy compile(PolicyDefinition definition, PolicyKeys keys) throws PolicyCompilationException {
+    return compile(definition, keys.forScope(KeyScope.policy()));
+  }
+
+  /** Compiles with what one writer holds: its scope's Tokenize and Hash keys and the public Encrypt keys. */
+  public static CompiledPolicy compile(PolicyDefinition definition, SyncKeys keys) throws PolicyCompilationException {
     List<String> problems = new ArrayList<>();
     Resolution resolution = resolve(definition, problems);
     if (!problems.isEmpty()) throw new PolicyCompilationException(problems);
@@ -201,10 +209,10 @@ public final class PolicyCompiler {
 
   /** Builds each rule's transform once, with the primitives made from the keys. */
   private static final class TransformFactory {
-    private final PolicyKeys keys;
+    private final SyncKeys keys;
     private final Map<RuleDefinition, ValueTransform> built = new HashMap<>();
 
-    TransformFactory(PolicyKeys keys) {
+    TransformFactory(SyncKeys keys) {
       this.keys = Objects.requireNonNull(keys, "keys");
     }
 

@@ -1,7 +1,7 @@
 package io.contactsync.privacy.policy;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.DeterministicAead;
+import com.google.crypto.tink.HybridEncrypt;
 import com.google.crypto.tink.Mac;
 import io.contactsync.privacy.policy.PolicyDefinition.DatePrecision;
 import io.contactsync.privacy.policy.PolicyDefinition.HashEncoding;
@@ -57,10 +57,13 @@ public final class ValueTransforms {
         compute(() -> daead.encryptDeterministically(value.getBytes(StandardCharsets.UTF_8), NO_ASSOCIATED_DATA)));
   }
 
-  /** Randomized AES-GCM bound to the field path, so a ciphertext moved to another field does not open. */
-  static ValueTransform encrypt(Aead aead) {
+  /**
+   * HPKE to the policy's public key (randomized), the field path bound in as context info so a ciphertext moved to
+   * another field does not open; the writer cannot open it, only holders of the private key (key readers).
+   */
+  static ValueTransform encrypt(HybridEncrypt hpke) {
     return (value, path) -> prefixedBase64Url(CIPHERTEXT_PREFIX, compute(
-        () -> aead.encrypt(value.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8))));
+        () -> hpke.encrypt(value.getBytes(StandardCharsets.UTF_8), path.getBytes(StandardCharsets.UTF_8))));
   }
 
   /** A date to its year or year-month; a value with no year (--12-10) or no date at all does not leave. */

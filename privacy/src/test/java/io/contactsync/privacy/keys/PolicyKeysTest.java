@@ -10,7 +10,7 @@ import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.privacy.policy.PolicyDefinition.RuleDefinition;
 import io.contactsync.privacy.policy.Revealer;
 import java.security.GeneralSecurityException;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class PolicyKeysTest {
@@ -59,10 +59,10 @@ class PolicyKeysTest {
 
   @Test
   void aMissingKeysetIsACleanError() {
-    var partial = new EnumMap<>(PolicyKeys.generate().serialize());
-    partial.remove(KeyPurpose.ENCRYPT);
+    var partial = new TreeMap<>(PolicyKeys.generate().serialize());
+    partial.remove(KeyPurpose.ENCRYPT.fileName());
     assertThatThrownBy(() -> PolicyKeys.parse(partial)).isInstanceOf(GeneralSecurityException.class)
-        .hasMessageContaining("encrypt.json");
+        .hasMessageContaining("encrypt-private.json");
   }
 
   @Test

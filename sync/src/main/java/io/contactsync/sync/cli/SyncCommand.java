@@ -72,7 +72,8 @@ public final class SyncCommand implements Callable<Integer> {
   SyncMode mode;
 
   @Option(names = "--keys-dir", paramLabel = "DIR", defaultValue = "/etc/contactsync/keys",
-      description = "With --config: the mounted keys, as <namespace>/<policy>/<purpose>.json (default: ${DEFAULT-VALUE}).")
+      description = "With --config: the mounted keys, one directory per destination holding its scope's derived "
+          + "keys and the public Encrypt keys (default: ${DEFAULT-VALUE}).")
   Path keysDir;
 
   @Option(names = "--credentials-dir", paramLabel = "DIR",
@@ -103,7 +104,7 @@ public final class SyncCommand implements Callable<Integer> {
     CheckpointStore checkpoints = new CheckpointStore(stateDir);
     CredentialStore credentials = CredentialStore.perSecretName(
         credentialsDir != null ? credentialsDir : stateDir.resolve("credentials"));
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, credentials, Clock.systemUTC())
+    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, credentials, Clock.systemUTC())
         .run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     SummaryPrinter.print(outcome.summary(), out);
@@ -124,7 +125,7 @@ public final class SyncCommand implements Callable<Integer> {
         ? CheckpointStore.parse(Files.readString(checkpointFile)) : Checkpoint.NONE;
     CredentialStore credentials = CredentialStore.perEndpoint(
         credentialsDir != null ? credentialsDir : Path.of("/etc/contactsync/secret/credentials"));
-    SyncRun.Outcome outcome = new SyncRun(job, (ns, policy) -> FileKeyStore.load(keysDir.resolve(ns).resolve(policy)),
+    SyncRun.Outcome outcome = new SyncRun(job, (j, d) -> FileKeyStore.loadMounted(keysDir.resolve(d.name())),
         credentials, Clock.systemUTC()).run(previous);
     SummaryPrinter.print(outcome.summary(), out);
     SummaryPrinter.printInsecure(job, out);

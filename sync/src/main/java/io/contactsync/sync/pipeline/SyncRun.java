@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
-import io.contactsync.privacy.keys.PolicyKeys;
+import io.contactsync.privacy.keys.SyncKeys;
 import io.contactsync.privacy.policy.CompiledPolicy;
 import io.contactsync.privacy.policy.PolicyCompilationException;
 import io.contactsync.privacy.policy.PolicyCompiler;
@@ -13,6 +13,7 @@ import io.contactsync.privacy.policy.PolicyOutcome;
 import io.contactsync.privacy.sanitize.QuarantineReason;
 import io.contactsync.sync.config.ConfigurationException;
 import io.contactsync.sync.config.JobConfig;
+import io.contactsync.sync.config.KeyScopes;
 import io.contactsync.sync.config.PolicyDefinitions;
 import io.contactsync.sync.config.SyncValidation;
 import io.contactsync.sync.connector.ContactDestination;
@@ -47,10 +48,13 @@ public final class SyncRun {
   static final int BATCH_SIZE = 1000;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
-  /** Where the keys of a policy come from: a local key store, or a mounted Secret. */
+  /**
+   * Where a destination's keys come from: derived for its scope from a local key store's policy keys, or as the
+   * operator mounted them (already derived, Encrypt public only).
+   */
   @FunctionalInterface
   public interface KeySource {
-    PolicyKeys keys(String namespace, String policy) throws IOException;
+    SyncKeys keys(JobConfig job, JobConfig.Destination destination) throws IOException;
   }
 
   /** The run's summary and the checkpoint to store now that every destination has committed. */
@@ -131,11 +135,12 @@ public final class SyncRun {
     for (JobConfig.Destination d : job.destinations()) {
       String policyNamespace = SyncValidation.namespaceOf(d.policyRef(), job.namespace());
       String policyName = policyNamespace + "/" + d.policyRef().getName();
-      PolicyKeys keys = keySource.keys(policyNamespace, d.policyRef().getName());
+      SyncKeys keys = keySource.keys(job, d);
       try {
         CompiledPolicy compiled = PolicyCompiler.compile(PolicyDefinitions.from(d.policy()), keys);
+        // key ids and the token scope: outputs change with either, so a change must start a full read
         targets.add(new Target(d.name(), policyName, compiled, Connectors.destination(job, d.connector(), credentials),
-            keys.describe().toString()));
+            keys.describe() + " " + KeyScopes.of(job, d).describe()));
       } catch (PolicyCompilationException e) {
         e.problems().forEach(p -> problems.add("destination '" + d.name() + "', PrivacyPolicy " + policyName + ": " + p));
       }

@@ -99,7 +99,7 @@ class CrossConnectorIT {
     JobConfig job = new JobConfig("team", "cross", SyncMode.Full, DeletePolicy.Propagate, source,
         List.of(new JobConfig.Destination(destination.getName(), new PolicyReference("p", "team"), policy.getSpec(), destination)),
         dir.toString());
-    SyncRun.Outcome outcome = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::loadOrCreate,
+    SyncRun.Outcome outcome = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::writerKeys,
         CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC()).run(
             new CheckpointStore(dir.resolve("state")).load("team", "cross"));
     return outcome.summary();
@@ -108,7 +108,8 @@ class CrossConnectorIT {
   /** What the engine makes of each source contact, by record id. */
   Map<String, Contact> expected(String sourceIdentity, List<Contact> source) throws Exception {
     CompiledPolicy policy = PolicyCompiler.compile(PolicyDefinitions.from(SyncFixtures.policy("team", "p").getSpec()),
-        FileKeyStore.load(dir.resolve("state/keys/team/p")));
+        // the run's keys: the policy's, derived for the sync's namespace (the default token scope)
+        FileKeyStore.load(dir.resolve("state/keys/team/p")).forScope(io.contactsync.privacy.keys.KeyScope.namespace("team", "p", "team")));
     Map<String, Contact> out = new HashMap<>();
     for (Contact c : source) {
       var outcome = policy.apply(c);

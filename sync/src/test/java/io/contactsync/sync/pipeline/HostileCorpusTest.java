@@ -90,7 +90,7 @@ class HostileCorpusTest {
     RunSummary summary;
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
-      summary = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::loadOrCreate,
+      summary = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::writerKeys,
           CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC()).run(Checkpoint.NONE)
           .summary();
     } finally {
@@ -139,7 +139,7 @@ class HostileCorpusTest {
     String corpus = "hostile-unclosed-quote.csv";
     Files.write(dir.resolve(corpus), HostileCorpusTest.class.getResourceAsStream("/hostile/" + corpus).readAllBytes());
     var job = SyncFixtures.job(dir, corpus, "out.jsonl", keepingText(), SyncMode.Full, DeletePolicy.Propagate);
-    SyncRun run = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::loadOrCreate,
+    SyncRun run = new SyncRun(job, new FileKeyStore(dir.resolve("state"))::writerKeys,
         CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC());
     // everything after the open quote is one field: a run that went on would sweep the records it hid
     assertThatThrownBy(() -> run.run(Checkpoint.NONE)).isInstanceOf(java.io.IOException.class)

@@ -62,7 +62,7 @@ class SyncRunTest {
   }
 
   private RunSummary run(JobConfig job) throws Exception {
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC())
+    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")), Clock.systemUTC())
         .run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     return outcome.summary();
@@ -120,6 +120,26 @@ class SyncRunTest {
     RunSummary rerun = run(job(SyncMode.Incremental, DeletePolicy.Propagate));
     assertThat(rerun.sourceUnchanged()).isFalse();
     assertThat(rerun.destinations().get(0).updated()).isEqualTo(source.size());
+  }
+
+  @Test
+  void aChangedTokenScopeRewritesEveryRecordOnceAndDuplicatesNone() throws Exception {
+    writeSource(source);
+    run(job(SyncMode.Incremental, DeletePolicy.Propagate));
+    List<Contact> before = destination();
+    PrivacyPolicy perDestination = policy("team", "p");
+    perDestination.getSpec().setKeys(new io.contactsync.api.v1alpha1.KeysSpec());
+    perDestination.getSpec().getKeys().setTokenScope(io.contactsync.api.v1alpha1.TokenScope.Destination);
+    RunSummary rerun = run(job(perDestination, SyncMode.Incremental, DeletePolicy.Propagate));
+    assertThat(rerun.sourceUnchanged()).isFalse();
+    assertThat(rerun.destinations().get(0).updated()).isEqualTo(source.size());
+    List<Contact> after = destination();
+    assertThat(after).hasSize(before.size());
+    assertThat(after).extracting(Contact::getId).containsExactlyInAnyOrderElementsOf(
+        before.stream().map(Contact::getId).toList());
+    assertThat(after.get(0).getEmails().get(0).getValue()).isNotEqualTo(
+        before.stream().filter(c -> c.getId().equals(after.get(0).getId())).findFirst().orElseThrow()
+            .getEmails().get(0).getValue());
   }
 
   @Test
@@ -198,7 +218,7 @@ class SyncRunTest {
     // A destination file this run cannot read back fails the run before anything is written.
     Files.writeString(dir.resolve("out.jsonl"), "{broken\n", java.nio.file.StandardOpenOption.APPEND);
     byte[] corrupted = Files.readAllBytes(dir.resolve("out.jsonl"));
-    assertThatThrownBy(() -> new SyncRun(job(SyncMode.Incremental, DeletePolicy.Propagate), keys::loadOrCreate,
+    assertThatThrownBy(() -> new SyncRun(job(SyncMode.Incremental, DeletePolicy.Propagate), keys::writerKeys,
         CredentialStore.perSecretName(dir.resolve("credentials")),
         Clock.systemUTC()).run(checkpointBefore)).isInstanceOf(IOException.class).hasMessageContaining("line ");
     assertThat(Files.readAllBytes(dir.resolve("out.jsonl"))).isEqualTo(corrupted);

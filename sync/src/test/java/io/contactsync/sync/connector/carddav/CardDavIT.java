@@ -119,7 +119,7 @@ class CardDavIT {
   }
 
   RunSummary run(JobConfig job) throws Exception {
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, CredentialStore.perSecretName(dir.resolve("credentials")),
+    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")),
         Clock.systemUTC()).run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     return outcome.summary();
@@ -213,7 +213,8 @@ class CardDavIT {
     assertThat(summary.read()).isEqualTo(source.size());
     var policy = io.contactsync.privacy.policy.PolicyCompiler.compile(
         io.contactsync.sync.config.PolicyDefinitions.from(SyncFixtures.policy("team", "p").getSpec()),
-        FileKeyStore.load(dir.resolve("state/keys/team/p")));
+        // the run's keys: the policy's, derived for the sync's namespace (the default token scope)
+        FileKeyStore.load(dir.resolve("state/keys/team/p")).forScope(io.contactsync.privacy.keys.KeyScope.namespace("team", "p", "team")));
     List<String> expected = source.stream().map(c -> policy.apply(c).contact().getEmails().get(0).getValue()).sorted().toList();
     List<String> written = new ArrayList<>();
     for (String line : Files.readAllLines(dir.resolve("out.jsonl"))) {

@@ -151,7 +151,7 @@ class LdapIT {
   RunSummary run(JobConfig job) throws Exception {
     FileKeyStore keys = new FileKeyStore(dir.resolve("state"));
     CheckpointStore checkpoints = new CheckpointStore(dir.resolve("state"));
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, CredentialStore.perSecretName(dir.resolve("credentials")),
+    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")),
         Clock.systemUTC()).run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     return outcome.summary();

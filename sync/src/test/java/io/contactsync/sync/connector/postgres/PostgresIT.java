@@ -90,7 +90,7 @@ class PostgresIT {
   }
 
   RunSummary run(JobConfig job) throws Exception {
-    SyncRun.Outcome outcome = new SyncRun(job, keys::loadOrCreate, CredentialStore.perSecretName(dir.resolve("credentials")),
+    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")),
         Clock.systemUTC()).run(checkpoints.load(job.namespace(), job.name()));
     checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
     return outcome.summary();
