@@ -49,6 +49,8 @@ class EnvelopeEncryptTest {
     assertThat(out.getNotes()).startsWith("enc_");
     byte[] raw = raw(out.getNotes());
     assertThat(raw[0]).as("the envelope's version byte").isEqualTo(EncryptEnvelope.VERSION_1);
+    assertThat(raw).as("116 bytes over the value, as the docs say").hasSize("free text".length() + 116);
+    assertThat(out.getNotes()).as("every X25519 envelope starts alike").startsWith("enc_AgBVA");
     Revealer revealer = new Revealer(keys);
     assertThat(revealer.reveal(out.getNotes(), "notes")).isEqualTo("free text");
     assertThat(revealer.reveal(out.getCustom().get("crmId"), "custom.crmId")).isEqualTo("123");
