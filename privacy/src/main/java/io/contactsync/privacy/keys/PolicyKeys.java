@@ -121,9 +121,17 @@ public final class PolicyKeys {
   /** One key of a keyset, without its material. */
   public record KeyInfo(int id, boolean primary, String status) {}
 
-  /** Opens Encrypt outputs made since Encrypt became HPKE. */
+  /** Opens Encrypt outputs made as plain HPKE (one key agreement per value, before envelopes), and wrapped data keys. */
   public HybridDecrypt decrypter() throws GeneralSecurityException {
     return keysets.get(KeyPurpose.ENCRYPT).getPrimitive(Keysets.configuration(KeyPurpose.ENCRYPT), HybridDecrypt.class);
+  }
+
+  /**
+   * Opens Encrypt outputs made as envelopes ({@link EncryptEnvelope}): unwraps each data key with the HPKE keyset,
+   * once per wrapped key for the life of the returned object.
+   */
+  public HybridDecrypt envelopeDecrypter() throws GeneralSecurityException {
+    return new EnvelopeDecrypt(decrypter());
   }
 
   /** Opens Encrypt outputs made with the AES-256-GCM keyset of keys made before HPKE; empty for newer keys. */

@@ -83,6 +83,15 @@ public final class SyncKeys {
     return hash.getPrimitive(Keysets.configuration(KeyPurpose.HASH), Mac.class);
   }
 
+  /**
+   * Encrypt as it writes values: a fresh writer with its own data key (made on first use, wrapped once with the
+   * public keyset; see {@link EncryptEnvelope}). Each call is a new writer, so call it once per run.
+   */
+  public HybridEncrypt envelopeEncrypter() throws GeneralSecurityException {
+    return new EnvelopeEncrypt(encrypter());
+  }
+
+  /** Plain HPKE to the public keyset (an X25519 key agreement per call): what wraps the data keys. */
   public HybridEncrypt encrypter() throws GeneralSecurityException {
     return encryptPublic.getPrimitive(Keysets.configuration(KeyPurpose.ENCRYPT), HybridEncrypt.class);
   }

@@ -1,5 +1,6 @@
 package io.contactsync.privacy.policy;
 
+import com.google.crypto.tink.HybridEncrypt;
 import io.contactsync.privacy.keys.KeyScope;
 import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.keys.SyncKeys;
@@ -211,6 +212,8 @@ public final class PolicyCompiler {
   private static final class TransformFactory {
     private final SyncKeys keys;
     private final Map<RuleDefinition, ValueTransform> built = new HashMap<>();
+    /** One Encrypt writer for every Encrypt rule of the policy: one data key (one HPKE wrap) per compiled policy. */
+    private HybridEncrypt envelopes;
 
     TransformFactory(SyncKeys keys) {
       this.keys = Objects.requireNonNull(keys, "keys");
@@ -226,6 +229,11 @@ public final class PolicyCompiler {
       return t;
     }
 
+    private HybridEncrypt envelopes() throws GeneralSecurityException {
+      if (envelopes == null) envelopes = keys.envelopeEncrypter();
+      return envelopes;
+    }
+
     private ValueTransform of(Action action, RuleDefinition rule) throws GeneralSecurityException {
       return switch (action) {
         case KEEP -> ValueTransforms.KEEP;
@@ -236,7 +244,7 @@ public final class PolicyCompiler {
         case HASH -> ValueTransforms.hash(keys.hasher(),
             Objects.requireNonNullElse(rule == null ? null : rule.hashEncoding(), HashEncoding.HEX));
         case TOKENIZE -> ValueTransforms.tokenize(keys.tokenizer());
-        case ENCRYPT -> ValueTransforms.encrypt(keys.encrypter());
+        case ENCRYPT -> ValueTransforms.encrypt(envelopes());
         case GENERALIZE -> rule.generalize().date() != null
             ? ValueTransforms.generalizeDate(rule.generalize().date())
             : ValueTransforms.keepPrefix(rule.generalize().keepPrefix());

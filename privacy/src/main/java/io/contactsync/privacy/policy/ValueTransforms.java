@@ -58,8 +58,9 @@ public final class ValueTransforms {
   }
 
   /**
-   * HPKE to the policy's public key (randomized), the field path bound in as context info so a ciphertext moved to
-   * another field does not open; the writer cannot open it, only holders of the private key (key readers).
+   * Randomized encryption to the policy's public key (an envelope: AES-256-GCM under the run's data key, which is
+   * HPKE-wrapped; see EncryptEnvelope), the field path bound in so a ciphertext moved to another field does not
+   * open; the writer cannot open it, only holders of the private key (key readers).
    */
   static ValueTransform encrypt(HybridEncrypt hpke) {
     return (value, path) -> prefixedBase64Url(CIPHERTEXT_PREFIX, compute(
