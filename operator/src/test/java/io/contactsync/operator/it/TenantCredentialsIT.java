@@ -19,7 +19,6 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.operator.cli.ContactSyncMain;
 import io.contactsync.operator.desired.SyncSecret;
-import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -30,7 +29,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -43,7 +41,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -69,37 +66,21 @@ class TenantCredentialsIT {
   private static final String CONSENT_LABEL = "contactsync.io/credentials";
   private static final String ALLOWED_SYNCS = "contactsync.io/allowed-syncs";
   private static final String ACCEPTS_FROM = "contactsync.io/accepts-syncs-from";
-  static KubernetesClient admin;
-  static KubernetesClient operatorClient;
-  static ContactSyncOperator operator;
-  static final List<String> WRITES = new CopyOnWriteArrayList<>();
-  /** Everything logged while the operator runs (slf4j-simple writes to the current System.err), scanned for the canary. */
-  static final java.io.ByteArrayOutputStream LOG = new java.io.ByteArrayOutputStream();
-  static java.io.PrintStream originalErr;
 
   @TempDir Path pod;
 
+  static InProcessOperator cluster;
+  static KubernetesClient admin;
+
   @BeforeAll
   static void startOperator() throws Exception {
-    originalErr = System.err;
-    System.setErr(new java.io.PrintStream(new TeeOutputStream(originalErr, LOG), true, StandardCharsets.UTF_8));
-    admin = TestCluster.admin();
-    TestCluster.install(admin);
-    operatorClient = TestCluster.operator(WRITES);
-    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
-        new SimpleMeterRegistry(), null, Clock.systemUTC());
-    operator.start();
+    cluster = InProcessOperator.start();
+    admin = cluster.admin();
   }
 
   @AfterAll
   static void stopOperator() {
-    if (originalErr != null) System.setErr(originalErr);
-    if (operator != null) operator.close();
-    if (operatorClient != null) operatorClient.close();
-    if (admin != null) {
-      TestCluster.deleteTestNamespaces(admin);
-      admin.close();
-    }
+    if (cluster != null) cluster.close();
   }
 
   /** A namespace with the admin's unlabelled Secret db-admin (the canary), a policy p, and the tenant's client. */
@@ -161,9 +142,7 @@ class TenantCredentialsIT {
         .forEach(s -> visible.add(admin.getKubernetesSerialization().asJson(s.getStatus())));
     admin.configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
     admin.v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
-    synchronized (LOG) {
-      visible.add(LOG.toString(StandardCharsets.UTF_8));
-    }
+    visible.add(cluster.log());
     assertThat(visible).noneMatch(text -> text.contains(CANARY));
   }
 

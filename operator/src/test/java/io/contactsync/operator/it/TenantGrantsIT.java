@@ -15,7 +15,6 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.api.v1alpha1.SyncAccess;
-import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -27,15 +26,12 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,29 +44,19 @@ import org.junit.jupiter.api.Test;
 class TenantGrantsIT {
   private static final Duration CONVERGE = Duration.ofSeconds(45);
   private static final String CANARY = "canary-db-admin-7f3a91";
+
+  static InProcessOperator cluster;
   static KubernetesClient admin;
-  static KubernetesClient operatorClient;
-  static ContactSyncOperator operator;
-  static final List<String> WRITES = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startOperator() throws Exception {
-    admin = TestCluster.admin();
-    TestCluster.install(admin);
-    operatorClient = TestCluster.operator(WRITES);
-    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
-        new SimpleMeterRegistry(), null, Clock.systemUTC());
-    operator.start();
+    cluster = InProcessOperator.start();
+    admin = cluster.admin();
   }
 
   @AfterAll
   static void stopOperator() {
-    if (operator != null) operator.close();
-    if (operatorClient != null) operatorClient.close();
-    if (admin != null) {
-      TestCluster.deleteTestNamespaces(admin);
-      admin.close();
-    }
+    if (cluster != null) cluster.close();
   }
 
   // --- observation 2: grants through spec.access -------------------------------------------------------------
@@ -168,7 +154,7 @@ class TenantGrantsIT {
     sleep(Duration.ofSeconds(3));
     assertThat(admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get().getMetadata().getResourceVersion())
         .isEqualTo(version);
-    assertThat(WRITES).noneMatch(w -> w.contains("/namespaces/" + ns + "/secrets/db-admin"));
+    assertThat(cluster.writes()).noneMatch(w -> w.contains("/namespaces/" + ns + "/secrets/db-admin"));
 
     // the fix the message suggests: once that Secret is gone, the policy gets a keys Secret of its own by that name
     PrivacyPolicy refused = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get();

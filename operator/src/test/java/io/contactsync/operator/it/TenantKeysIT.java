@@ -22,7 +22,6 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.operator.desired.PolicyKeysSecret;
-import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.privacy.keys.KeyPurpose;
@@ -37,10 +36,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -59,29 +56,19 @@ class TenantKeysIT {
   private static final Duration CONVERGE = Duration.ofSeconds(45);
   private static final String EMAIL = "canary.tenantkeys@example.org";
   private static final String NOTES = "canary notes 7c41";
+
+  static InProcessOperator cluster;
   static KubernetesClient admin;
-  static KubernetesClient operatorClient;
-  static ContactSyncOperator operator;
-  static final List<String> WRITES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startOperator() throws Exception {
-    admin = TestCluster.admin();
-    TestCluster.install(admin);
-    operatorClient = TestCluster.operator(WRITES);
-    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
-        new SimpleMeterRegistry(), null, Clock.systemUTC());
-    operator.start();
+    cluster = InProcessOperator.start();
+    admin = cluster.admin();
   }
 
   @AfterAll
   static void stopOperator() {
-    if (operator != null) operator.close();
-    if (operatorClient != null) operatorClient.close();
-    if (admin != null) {
-      TestCluster.deleteTestNamespaces(admin);
-      admin.close();
-    }
+    if (cluster != null) cluster.close();
   }
 
   private static <T extends HasMetadata> T create(T resource) {
@@ -181,10 +168,10 @@ class TenantKeysIT {
     }
 
     // A's tenant (the shipped editor role) cannot read the policy's keys; the key reader can
-    KubernetesClient tenantA = TestCluster.tenant(admin, a, "alice", "contactsync-editor", WRITES);
+    KubernetesClient tenantA = TestCluster.tenant(admin, a, "alice", "contactsync-editor", cluster.writes());
     assertThatThrownBy(() -> tenantA.secrets().inNamespace(owner).withName("shared-keys").get())
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
-    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", WRITES);
+    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", cluster.writes());
     Secret keysSecret = await().atMost(CONVERGE).ignoreExceptions()
         .until(() -> officer.secrets().inNamespace(owner).withName("shared-keys").get(), s -> s != null);
 
@@ -271,7 +258,7 @@ class TenantKeysIT {
     assertThat(get(Secret.class, a, "s-sync").getData().equals(mounted.getData())).as("pod keys unchanged").isTrue();
 
     // the key reader opens the old AES-GCM ciphertext and a new HPKE one
-    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", WRITES);
+    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", cluster.writes());
     PolicyKeys keys = PolicyKeysSecret.parse(await().atMost(CONVERGE).ignoreExceptions()
         .until(() -> officer.secrets().inNamespace(owner).withName("shared-keys").get(), s -> s != null));
     Contact now = written(changed, mountedKeys(mounted, "out"));

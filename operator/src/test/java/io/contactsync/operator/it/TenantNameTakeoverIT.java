@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyReference;
-import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -22,9 +21,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -42,28 +39,19 @@ import org.junit.jupiter.api.Test;
 class TenantNameTakeoverIT {
   private static final Duration CONVERGE = Duration.ofSeconds(45);
   private static final String CANARY = "canary-not-yours-7d2c";
+
+  static InProcessOperator cluster;
   static KubernetesClient admin;
-  static KubernetesClient operatorClient;
-  static ContactSyncOperator operator;
 
   @BeforeAll
   static void startOperator() throws Exception {
-    admin = TestCluster.admin();
-    TestCluster.install(admin);
-    operatorClient = TestCluster.operator(new CopyOnWriteArrayList<>());
-    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
-        new SimpleMeterRegistry(), null, Clock.systemUTC());
-    operator.start();
+    cluster = InProcessOperator.start();
+    admin = cluster.admin();
   }
 
   @AfterAll
   static void stopOperator() {
-    if (operator != null) operator.close();
-    if (operatorClient != null) operatorClient.close();
-    if (admin != null) {
-      TestCluster.deleteTestNamespaces(admin);
-      admin.close();
-    }
+    if (cluster != null) cluster.close();
   }
 
   @Test

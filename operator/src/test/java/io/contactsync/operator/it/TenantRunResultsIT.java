@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import io.contactsync.api.v1alpha1.Condition;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PolicyReference;
-import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.sync.pipeline.Checkpoint;
 import io.contactsync.sync.pipeline.RunReport;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -25,9 +24,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -47,29 +44,19 @@ class TenantRunResultsIT {
   private static final Duration CONVERGE = Duration.ofSeconds(45);
   private static final String FORGED_DIGEST = "f0rged-canary-7c1";
   private static final long FORGED_READ = 666_666;
+
+  static InProcessOperator cluster;
   static KubernetesClient admin;
-  static KubernetesClient operatorClient;
-  static ContactSyncOperator operator;
-  static final SimpleMeterRegistry METRICS = new SimpleMeterRegistry();
 
   @BeforeAll
   static void startOperator() throws Exception {
-    admin = TestCluster.admin();
-    TestCluster.install(admin);
-    operatorClient = TestCluster.operator(new CopyOnWriteArrayList<>());
-    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS, METRICS, null,
-        Clock.systemUTC());
-    operator.start();
+    cluster = InProcessOperator.start();
+    admin = cluster.admin();
   }
 
   @AfterAll
   static void stopOperator() {
-    if (operator != null) operator.close();
-    if (operatorClient != null) operatorClient.close();
-    if (admin != null) {
-      TestCluster.deleteTestNamespaces(admin);
-      admin.close();
-    }
+    if (cluster != null) cluster.close();
   }
 
   @Test
@@ -241,7 +228,7 @@ class TenantRunResultsIT {
   }
 
   private static double contactsRead() {
-    var counter = METRICS.find("contactsync.contacts").tag("kind", "read").counter();
+    var counter = cluster.metrics().find("contactsync.contacts").tag("kind", "read").counter();
     return counter == null ? 0 : counter.count();
   }
 }

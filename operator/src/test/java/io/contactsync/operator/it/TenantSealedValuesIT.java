@@ -16,7 +16,6 @@ import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.operator.cli.ContactSyncMain;
-import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -24,22 +23,17 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,34 +48,19 @@ class TenantSealedValuesIT {
   private static final String CANARY = "canary-tenant-sealed-pw-4d2c";
   private static final String GOOD_URL = "https://203.0.113.5:8443/dav/addressbooks/crm/";
   private static final String OTHER_URL = "https://127.0.0.1:39999/dav/addressbooks/crm/";
+
+  static InProcessOperator cluster;
   static KubernetesClient admin;
-  static KubernetesClient operatorClient;
-  static ContactSyncOperator operator;
-  static final List<String> WRITES = new CopyOnWriteArrayList<>();
-  static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
-  static PrintStream originalErr;
 
   @BeforeAll
   static void startOperator() throws Exception {
-    originalErr = System.err;
-    System.setErr(new PrintStream(new TeeOutputStream(originalErr, LOG), true, StandardCharsets.UTF_8));
-    admin = TestCluster.admin();
-    TestCluster.install(admin);
-    operatorClient = TestCluster.operator(WRITES);
-    operator = new ContactSyncOperator(operatorClient, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS,
-        new SimpleMeterRegistry(), null, Clock.systemUTC());
-    operator.start();
+    cluster = InProcessOperator.start();
+    admin = cluster.admin();
   }
 
   @AfterAll
   static void stopOperator() {
-    if (originalErr != null) System.setErr(originalErr);
-    if (operator != null) operator.close();
-    if (operatorClient != null) operatorClient.close();
-    if (admin != null) {
-      TestCluster.deleteTestNamespaces(admin);
-      admin.close();
-    }
+    if (cluster != null) cluster.close();
   }
 
   @Test
@@ -176,9 +155,7 @@ class TenantSealedValuesIT {
     assertThat(canaryIn(ns, "crm-sync", "credentials.source.password")).isTrue();
     assertNothingShows(ns, sync);
     String log;
-    synchronized (LOG) {
-      log = LOG.toString(StandardCharsets.UTF_8);
-    }
+    log = cluster.log();
     assertThat(log).as("the operator logs").contains("contactsync").doesNotContain(CANARY);
   }
 
