@@ -9,22 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The operator as a cluster test class runs it: in this JVM, against the cluster in KUBECONFIG, acting as its
  * ServiceAccount with exactly the shipped ClusterRole; its write requests recorded and its log captured, so tests can
- * scan both for canaries. Closing it stops the operator and deletes the test namespaces.
+ * scan both for canaries. A test class registers it as a static extension field; after the class it stops the
+ * operator and deletes the test namespaces.
  */
-final class InProcessOperator implements AutoCloseable {
-  private final KubernetesClient admin;
+final class InProcessOperator implements BeforeAllCallback, AfterAllCallback {
+  private KubernetesClient admin;
   private final List<String> writes = new CopyOnWriteArrayList<>();
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  private final PrintStream originalErr;
-  private final KubernetesClient client;
-  private final ContactSyncOperator operator;
+  private PrintStream originalErr;
+  private KubernetesClient client;
+  private ContactSyncOperator operator;
 
-  private InProcessOperator() throws Exception {
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     admin = TestCluster.admin(); // first: without a cluster the test is skipped here, before anything is redirected
     TestCluster.install(admin);
     originalErr = System.err;
@@ -34,10 +39,6 @@ final class InProcessOperator implements AutoCloseable {
     operator = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS, metrics, null,
         Clock.systemUTC());
     operator.start();
-  }
-
-  static InProcessOperator start() throws Exception {
-    return new InProcessOperator();
   }
 
   /** A client with the kubeconfig's (admin) identity. */
@@ -62,11 +63,13 @@ final class InProcessOperator implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    System.setErr(originalErr);
-    operator.close();
-    client.close();
-    TestCluster.deleteTestNamespaces(admin);
-    admin.close();
+  public void afterAll(ExtensionContext context) {
+    if (originalErr != null) System.setErr(originalErr);
+    if (operator != null) operator.close();
+    if (client != null) client.close();
+    if (admin != null) {
+      TestCluster.deleteTestNamespaces(admin);
+      admin.close();
+    }
   }
 }

@@ -48,9 +48,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,25 +68,13 @@ class TenantCredentialsIT {
 
   @TempDir Path pod;
 
-  static InProcessOperator cluster;
-  static KubernetesClient admin;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = InProcessOperator.start();
-    admin = cluster.admin();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (cluster != null) cluster.close();
-  }
+  @RegisterExtension static final InProcessOperator CLUSTER = new InProcessOperator();
 
   /** A namespace with the admin's unlabelled Secret db-admin (the canary), a policy p, and the tenant's client. */
   private static KubernetesClient tenantWithAdminSecret(String ns) {
-    admin.resource(policy(ns, "p")).create();
-    admin.resource(secret(ns, "db-admin", "Opaque", Map.of("username", CANARY_USER, "password", CANARY))).create();
-    KubernetesClient tenant = TestCluster.tenant(admin, ns, "tenant", "contactsync-editor", new CopyOnWriteArrayList<>());
+    CLUSTER.admin().resource(policy(ns, "p")).create();
+    CLUSTER.admin().resource(secret(ns, "db-admin", "Opaque", Map.of("username", CANARY_USER, "password", CANARY))).create();
+    KubernetesClient tenant = TestCluster.tenant(CLUSTER.admin(), ns, "tenant", "contactsync-editor", new CopyOnWriteArrayList<>());
     assertThatThrownBy(() -> tenant.secrets().inNamespace(ns).withName("db-admin").get())
         .as("the tenant may not read db-admin itself")
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
@@ -119,15 +106,15 @@ class TenantCredentialsIT {
   /** The Ready condition, once the operator has written one for the sync's current generation. */
   private static Condition awaitReadyCondition(String ns, String name) {
     await().atMost(CONVERGE).until(() -> {
-      ContactSync s = admin.resources(ContactSync.class).inNamespace(ns).withName(name).get();
+      ContactSync s = CLUSTER.admin().resources(ContactSync.class).inNamespace(ns).withName(name).get();
       return s != null && s.getStatus() != null && Objects.equals(s.getStatus().getObservedGeneration(), s.getMetadata().getGeneration())
-          && TestCluster.ready(admin, ns, name) != null;
+          && TestCluster.ready(CLUSTER.admin(), ns, name) != null;
     });
-    return TestCluster.ready(admin, ns, name);
+    return TestCluster.ready(CLUSTER.admin(), ns, name);
   }
 
   private static Secret syncSecret(String ns, String name) {
-    return admin.secrets().inNamespace(ns).withName(name + "-sync").get();
+    return CLUSTER.admin().secrets().inNamespace(ns).withName(name + "-sync").get();
   }
 
   private static String decoded(Secret secret, String key) {
@@ -138,17 +125,17 @@ class TenantCredentialsIT {
   /** The canary appears in no status, event or ConfigMap of the namespace, nor in the operator's log. */
   private static void assertCanaryNowhereVisible(String ns) {
     List<String> visible = new ArrayList<>();
-    admin.resources(ContactSync.class).inNamespace(ns).list().getItems()
-        .forEach(s -> visible.add(admin.getKubernetesSerialization().asJson(s.getStatus())));
-    admin.configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
-    admin.v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
-    visible.add(cluster.log());
+    CLUSTER.admin().resources(ContactSync.class).inNamespace(ns).list().getItems()
+        .forEach(s -> visible.add(CLUSTER.admin().getKubernetesSerialization().asJson(s.getStatus())));
+    CLUSTER.admin().configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
+    CLUSTER.admin().v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
+    visible.add(CLUSTER.log());
     assertThat(visible).noneMatch(text -> text.contains(CANARY));
   }
 
   /** Every IP block the sync's NetworkPolicy opens egress to. */
   private static List<String> egressCidrs(String ns, String name) {
-    NetworkPolicy network = admin.network().v1().networkPolicies().inNamespace(ns).withName(name + "-sync").get();
+    NetworkPolicy network = CLUSTER.admin().network().v1().networkPolicies().inNamespace(ns).withName(name + "-sync").get();
     if (network == null) return List.of();
     return network.getSpec().getEgress().stream().flatMap(r -> r.getTo().stream()).map(NetworkPolicyPeer::getIpBlock)
         .filter(Objects::nonNull).map(b -> b.getCidr()).toList();
@@ -161,8 +148,8 @@ class TenantCredentialsIT {
    */
   private void runThePod(String ns, String name) throws IOException {
     Secret secret = syncSecret(ns, name);
-    ConfigMap job = admin.configMaps().inNamespace(ns).withName(name + "-job").get();
-    CronJob cron = admin.resources(CronJob.class).inNamespace(ns).withName(name).get();
+    ConfigMap job = CLUSTER.admin().configMaps().inNamespace(ns).withName(name + "-job").get();
+    CronJob cron = CLUSTER.admin().resources(CronJob.class).inNamespace(ns).withName(name).get();
     if (secret == null || job == null || cron == null) return;
     Path root = pod.resolve("root-" + name);
     Path jobFile = root.resolve("etc/contactsync/job/job.json");
@@ -265,7 +252,7 @@ class TenantCredentialsIT {
 
   @Test
   void aCardDavSourceOfTheTenantsChoosingGetsNoCredentialsFromASecretTheTenantCannotRead() throws Exception {
-    String ns = TestCluster.namespace(admin, "deputy-dav");
+    String ns = TestCluster.namespace(CLUSTER.admin(), "deputy-dav");
     KubernetesClient tenant = tenantWithAdminSecret(ns);
     try (TenantHttpServer thief = new TenantHttpServer()) {
       tenant.resource(cardDavSync(ns, "crm", thief.url(), "db-admin", true)).create();
@@ -279,7 +266,7 @@ class TenantCredentialsIT {
       assertThat(ready.getReason()).isEqualTo(REASON);
       assertThat(ready.getMessage()).doesNotContain(CANARY).contains("contactsync.io/credentials=allowed");
       assertThat(syncSecret(ns, "crm")).isNull();
-      assertThat(admin.resources(CronJob.class).inNamespace(ns).withName("crm").get()).isNull();
+      assertThat(CLUSTER.admin().resources(CronJob.class).inNamespace(ns).withName("crm").get()).isNull();
       assertThat(egressCidrs(ns, "crm")).as("no egress to the tenant's address").doesNotContain("127.0.0.1/32");
       assertCanaryNowhereVisible(ns);
     } finally {
@@ -289,7 +276,7 @@ class TenantCredentialsIT {
 
   @Test
   void aPostgresDestinationOfTheTenantsChoosingGetsNoCredentialsFromASecretTheTenantCannotRead() throws Exception {
-    String ns = TestCluster.namespace(admin, "deputy-pg");
+    String ns = TestCluster.namespace(CLUSTER.admin(), "deputy-pg");
     KubernetesClient tenant = tenantWithAdminSecret(ns);
     Path contacts = pod.resolve("in.jsonl");
     Files.writeString(contacts, "{\"id\":\"1\",\"name\":{\"given\":\"Ada\"}}\n");
@@ -305,7 +292,7 @@ class TenantCredentialsIT {
       assertThat(decoded(syncSecret(ns, "crm"), "credentials.db.password")).as("crm-sync").isNull();
       assertThat(ready.getReason()).isEqualTo(REASON);
       assertThat(syncSecret(ns, "crm")).isNull();
-      assertThat(admin.resources(CronJob.class).inNamespace(ns).withName("crm").get()).isNull();
+      assertThat(CLUSTER.admin().resources(CronJob.class).inNamespace(ns).withName("crm").get()).isNull();
       assertThat(egressCidrs(ns, "crm")).as("no egress to the tenant's address").doesNotContain("127.0.0.1/32");
       assertCanaryNowhereVisible(ns);
     } finally {
@@ -315,9 +302,9 @@ class TenantCredentialsIT {
 
   @Test
   void aLabelledSecretOfAnotherTypeIsRefused() {
-    String ns = TestCluster.namespace(admin, "deputy-type");
+    String ns = TestCluster.namespace(CLUSTER.admin(), "deputy-type");
     KubernetesClient tenant = tenantWithAdminSecret(ns);
-    admin.resource(consented(secret(ns, "registry", "kubernetes.io/dockerconfigjson",
+    CLUSTER.admin().resource(consented(secret(ns, "registry", "kubernetes.io/dockerconfigjson",
         Map.of(".dockerconfigjson", "{\"auths\":{}}", "username", CANARY_USER, "password", CANARY)))).create();
     tenant.resource(cardDavSync(ns, "crm", "https://203.0.113.5/book/", "registry", false)).create();
     Condition ready = awaitReadyCondition(ns, "crm");
@@ -330,9 +317,9 @@ class TenantCredentialsIT {
 
   @Test
   void aLabelledSecretThatNamesOtherSyncsIsRefusedToThisOne() {
-    String ns = TestCluster.namespace(admin, "deputy-named");
+    String ns = TestCluster.namespace(CLUSTER.admin(), "deputy-named");
     KubernetesClient tenant = tenantWithAdminSecret(ns);
-    admin.resource(new SecretBuilder(secret(ns, "for-other", "kubernetes.io/basic-auth", Map.of("username", CANARY_USER,
+    CLUSTER.admin().resource(new SecretBuilder(secret(ns, "for-other", "kubernetes.io/basic-auth", Map.of("username", CANARY_USER,
         "password", CANARY))).editMetadata().addToLabels(CONSENT_LABEL, "allowed").addToAnnotations(ALLOWED_SYNCS, "other, billing")
         .endMetadata().build()).create();
     tenant.resource(cardDavSync(ns, "crm", "https://203.0.113.5/book/", "for-other", false)).create();
@@ -346,18 +333,18 @@ class TenantCredentialsIT {
 
   @Test
   void aConsentedSecretIsUsedAndItsRotationReachesTheSyncWithinSeconds() {
-    String ns = TestCluster.namespace(admin, "consented");
+    String ns = TestCluster.namespace(CLUSTER.admin(), "consented");
     KubernetesClient tenant = tenantWithAdminSecret(ns);
-    admin.resource(new SecretBuilder(secret(ns, "dav-creds", "kubernetes.io/basic-auth", Map.of("username", "crm-reader",
+    CLUSTER.admin().resource(new SecretBuilder(secret(ns, "dav-creds", "kubernetes.io/basic-auth", Map.of("username", "crm-reader",
         "password", "first-password"))).editMetadata().addToLabels(CONSENT_LABEL, "allowed").addToAnnotations(ALLOWED_SYNCS, "crm")
         .endMetadata().build()).create();
     tenant.resource(cardDavSync(ns, "crm", "https://203.0.113.5/book/", "dav-creds", false)).create();
-    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "crm", CONVERGE);
     await().atMost(CONVERGE).untilAsserted(() ->
         assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).isEqualTo("first-password"));
     assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.username")).isEqualTo("crm-reader");
 
-    admin.secrets().inNamespace(ns).withName("dav-creds").edit(s -> new SecretBuilder(s).withData(null)
+    CLUSTER.admin().secrets().inNamespace(ns).withName("dav-creds").edit(s -> new SecretBuilder(s).withData(null)
         .withStringData(Map.of("username", "crm-reader", "password", "rotated-password")).build());
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).as("the rotated password in crm-sync")
@@ -367,13 +354,13 @@ class TenantCredentialsIT {
 
   @Test
   void aSecretBoundToItsHostsIsRefusedOnceTheTenantRepointsTheSyncAtItsOwnServer() throws Exception {
-    String ns = TestCluster.namespace(admin, "repoint");
+    String ns = TestCluster.namespace(CLUSTER.admin(), "repoint");
     KubernetesClient tenant = tenantWithAdminSecret(ns);
-    admin.resource(new SecretBuilder(secret(ns, "dav-creds", "kubernetes.io/basic-auth", Map.of("username", CANARY_USER,
+    CLUSTER.admin().resource(new SecretBuilder(secret(ns, "dav-creds", "kubernetes.io/basic-auth", Map.of("username", CANARY_USER,
         "password", CANARY))).editMetadata().addToLabels(CONSENT_LABEL, "allowed").addToAnnotations(ALLOWED_SYNCS, "crm")
         .addToAnnotations("contactsync.io/allowed-hosts", "203.0.113.5").endMetadata().build()).create();
     tenant.resource(cardDavSync(ns, "crm", "https://203.0.113.5/book/", "dav-creds", false)).create();
-    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "crm", CONVERGE);
     assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).isEqualTo(CANARY);
 
     try (TenantHttpServer thief = new TenantHttpServer()) {
@@ -395,11 +382,11 @@ class TenantCredentialsIT {
 
   @Test
   void theStatusSaysTheSameOfAMissingSecretAndOfAnExistingOneWithoutConsent() {
-    String withSecret = TestCluster.namespace(admin, "oracle-a");
-    String without = TestCluster.namespace(admin, "oracle-b");
+    String withSecret = TestCluster.namespace(CLUSTER.admin(), "oracle-a");
+    String without = TestCluster.namespace(CLUSTER.admin(), "oracle-b");
     KubernetesClient tenantA = tenantWithAdminSecret(withSecret);
-    admin.resource(policy(without, "p")).create();
-    KubernetesClient tenantB = TestCluster.tenant(admin, without, "tenant", "contactsync-editor", new CopyOnWriteArrayList<>());
+    CLUSTER.admin().resource(policy(without, "p")).create();
+    KubernetesClient tenantB = TestCluster.tenant(CLUSTER.admin(), without, "tenant", "contactsync-editor", new CopyOnWriteArrayList<>());
     tenantA.resource(cardDavSync(withSecret, "crm", "https://203.0.113.5/book/", "db-admin", false)).create();
     tenantB.resource(cardDavSync(without, "crm", "https://203.0.113.5/book/", "db-admin", false)).create();
 
@@ -414,13 +401,13 @@ class TenantCredentialsIT {
 
   @Test
   void anEndpointInAnotherNamespaceNeedsThatNamespacesConsentAndTheStatusDoesNotTellWhetherItsServiceExists() {
-    String ns = TestCluster.namespace(admin, "tenant-svc");
-    String withService = TestCluster.namespace(admin, "other-a");
-    String without = TestCluster.namespace(admin, "other-b");
-    admin.resource(new ServiceBuilder().withNewMetadata().withName("hook").withNamespace(withService).endMetadata()
+    String ns = TestCluster.namespace(CLUSTER.admin(), "tenant-svc");
+    String withService = TestCluster.namespace(CLUSTER.admin(), "other-a");
+    String without = TestCluster.namespace(CLUSTER.admin(), "other-b");
+    CLUSTER.admin().resource(new ServiceBuilder().withNewMetadata().withName("hook").withNamespace(withService).endMetadata()
         .withNewSpec().withSelector(Map.of("app", "hook")).addNewPort().withPort(443).endPort().endSpec().build()).create();
-    admin.resource(policy(ns, "p")).create();
-    KubernetesClient tenant = TestCluster.tenant(admin, ns, "tenant", "contactsync-editor", new CopyOnWriteArrayList<>());
+    CLUSTER.admin().resource(policy(ns, "p")).create();
+    KubernetesClient tenant = TestCluster.tenant(CLUSTER.admin(), ns, "tenant", "contactsync-editor", new CopyOnWriteArrayList<>());
     tenant.resource(sync(ns, "to-a", "in.vcf", webhookDestination("hook", "https://hook." + withService + ".svc/in",
         new PolicyReference("p", null)))).create();
     tenant.resource(sync(ns, "to-b", "in.vcf", webhookDestination("hook", "https://hook." + without + ".svc/in",
@@ -434,10 +421,10 @@ class TenantCredentialsIT {
         .isEqualTo(b.getMessage().replace(without, "OTHER").replace("to-b", "SYNC"));
     assertThat(a.getMessage()).contains(ACCEPTS_FROM);
 
-    admin.namespaces().withName(withService).edit(n -> new io.fabric8.kubernetes.api.model.NamespaceBuilder(n).editMetadata()
+    CLUSTER.admin().namespaces().withName(withService).edit(n -> new io.fabric8.kubernetes.api.model.NamespaceBuilder(n).editMetadata()
         .addToAnnotations(ACCEPTS_FROM, "someone-else, " + ns).endMetadata().build());
-    TestCluster.awaitReady(admin, ns, "to-a", CONVERGE);
-    NetworkPolicy network = admin.network().v1().networkPolicies().inNamespace(ns).withName("to-a-sync").get();
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "to-a", CONVERGE);
+    NetworkPolicy network = CLUSTER.admin().network().v1().networkPolicies().inNamespace(ns).withName("to-a-sync").get();
     assertThat(network.getSpec().getEgress()).anySatisfy(rule -> assertThat(rule.getTo()).anySatisfy(peer -> {
       assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", withService);
       assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "hook"));

@@ -32,9 +32,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14, "no escalation through grants", played as the limited tenant on the real API server: nothing a tenant
@@ -45,28 +44,16 @@ class TenantGrantsIT {
   private static final Duration CONVERGE = Duration.ofSeconds(45);
   private static final String CANARY = "canary-db-admin-7f3a91";
 
-  static InProcessOperator cluster;
-  static KubernetesClient admin;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = InProcessOperator.start();
-    admin = cluster.admin();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (cluster != null) cluster.close();
-  }
+  @RegisterExtension static final InProcessOperator CLUSTER = new InProcessOperator();
 
   // --- observation 2: grants through spec.access -------------------------------------------------------------
 
   @Test
   void accessEditorsNamingTheWorldGrantNothingAndTheSyncSaysHowToBindPeople() {
-    String ns = TestCluster.namespace(admin, "grants");
-    String other = TestCluster.namespace(admin, "elsewhere");
-    admin.resource(policy(ns, "p")).create();
-    KubernetesClient tenant = TestCluster.tenant(admin, ns, "alice", "contactsync-editor", new ArrayList<>());
+    String ns = TestCluster.namespace(CLUSTER.admin(), "grants");
+    String other = TestCluster.namespace(CLUSTER.admin(), "elsewhere");
+    CLUSTER.admin().resource(policy(ns, "p")).create();
+    KubernetesClient tenant = TestCluster.tenant(CLUSTER.admin(), ns, "alice", "contactsync-editor", new ArrayList<>());
     ContactSync sync = sync(ns, "crm", "contacts.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)));
     SyncAccess access = new SyncAccess();
     access.getEditors().addAll(List.of(subject(Subject.Kind.Group, "system:unauthenticated", null),
@@ -75,33 +62,33 @@ class TenantGrantsIT {
     sync.getSpec().setAccess(access);
     tenant.resource(sync).create();
 
-    await().atMost(CONVERGE).until(() -> TestCluster.ready(admin, ns, "crm") != null);
+    await().atMost(CONVERGE).until(() -> TestCluster.ready(CLUSTER.admin(), ns, "crm") != null);
     try (KubernetesClient anonymous = anonymous()) {
       assertThatThrownBy(() -> anonymous.resource(sync(ns, "planted", "x.vcf",
           fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create())
           .as("an unauthenticated client creating a ContactSync")
           .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
     }
-    assertThat(admin.rbac().roleBindings().inNamespace(ns).list().getItems()).extracting(b -> b.getMetadata().getName())
+    assertThat(CLUSTER.admin().rbac().roleBindings().inNamespace(ns).list().getItems()).extracting(b -> b.getMetadata().getName())
         .as("the only binding is the tenant's own, made by the admin").containsExactly("alice-contactsync-editor");
     await().atMost(CONVERGE).untilAsserted(() -> {
-      Condition ready = TestCluster.ready(admin, ns, "crm");
+      Condition ready = TestCluster.ready(CLUSTER.admin(), ns, "crm");
       assertThat(ready.getStatus()).isEqualTo(Condition.Status.False);
       assertThat(ready.getReason()).isEqualTo("AccessBindingsUnsupported");
       assertThat(ready.getMessage()).contains("kubectl create rolebinding", "contactsync-editor", "contactsync-viewer");
     });
-    assertThat(admin.batch().v1().cronjobs().inNamespace(ns).withName("crm").get()).as("a violation stops the sync").isNull();
+    assertThat(CLUSTER.admin().batch().v1().cronjobs().inNamespace(ns).withName("crm").get()).as("a violation stops the sync").isNull();
   }
 
   @Test
   void bindingsAnEarlierOperatorMadeForSpecAccessAreDeletedAndOthersKept() {
-    String ns = TestCluster.namespace(admin, "upgrade");
-    admin.resource(policy(ns, "p")).create();
-    ContactSync created = admin.resource(sync(ns, "crm", "contacts.vcf",
+    String ns = TestCluster.namespace(CLUSTER.admin(), "upgrade");
+    CLUSTER.admin().resource(policy(ns, "p")).create();
+    ContactSync created = CLUSTER.admin().resource(sync(ns, "crm", "contacts.vcf",
         fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create();
     // what the previous version made: owned by the sync, labelled as the operator's access component
     for (String suffix : List.of("viewers", "editors")) {
-      admin.resource(new RoleBindingBuilder().withNewMetadata().withName("crm-" + suffix).withNamespace(ns)
+      CLUSTER.admin().resource(new RoleBindingBuilder().withNewMetadata().withName("crm-" + suffix).withNamespace(ns)
           .withLabels(Map.of("app.kubernetes.io/managed-by", "contactsync-operator", "app.kubernetes.io/component", "access",
               "app.kubernetes.io/name", "contactsync", "app.kubernetes.io/part-of", "contactsync",
               "app.kubernetes.io/instance", "crm", "contactsync.io/sync", "crm"))
@@ -113,14 +100,14 @@ class TenantGrantsIT {
           .build()).create();
     }
     // the namespace admin's own binding to a shipped role stays: it is not the operator's
-    admin.resource(new RoleBindingBuilder().withNewMetadata().withName("sales-ops-viewers").withNamespace(ns).endMetadata()
+    CLUSTER.admin().resource(new RoleBindingBuilder().withNewMetadata().withName("sales-ops-viewers").withNamespace(ns).endMetadata()
         .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole").withName("contactsync-viewer").endRoleRef()
         .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("Group").withName("sales-ops").endSubject()
         .build()).create();
 
-    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "crm", CONVERGE);
     await().atMost(CONVERGE).untilAsserted(() ->
-        assertThat(admin.rbac().roleBindings().inNamespace(ns).list().getItems()).extracting(b -> b.getMetadata().getName())
+        assertThat(CLUSTER.admin().rbac().roleBindings().inNamespace(ns).list().getItems()).extracting(b -> b.getMetadata().getName())
             .containsExactly("sales-ops-viewers"));
   }
 
@@ -128,10 +115,10 @@ class TenantGrantsIT {
 
   @Test
   void aPolicyNamingAnExistingSecretAsItsKeysGetsNoRoleAndTheSecretIsUntouched() {
-    String ns = TestCluster.namespace(admin, "keygrab");
-    Secret dbAdmin = admin.resource(new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace(ns).endMetadata()
+    String ns = TestCluster.namespace(CLUSTER.admin(), "keygrab");
+    Secret dbAdmin = CLUSTER.admin().resource(new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace(ns).endMetadata()
         .withType("Opaque").withData(Map.of("password", b64(CANARY))).build()).create();
-    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    KubernetesClient writer = TestCluster.tenant(CLUSTER.admin(), ns, "officer", "contactsync-policy-editor", new ArrayList<>());
     assertForbidden(writer, ns, "db-admin");
 
     PrivacyPolicy grab = policy(ns, "grab");
@@ -141,26 +128,26 @@ class TenantGrantsIT {
 
     awaitPolicySettled(ns, "grab");
     assertForbidden(writer, ns, "db-admin");
-    assertThat(admin.rbac().roles().inNamespace(ns).withName("grab-key-readers").get()).isNull();
-    assertThat(admin.rbac().roleBindings().inNamespace(ns).withName("grab-key-readers").get()).isNull();
+    assertThat(CLUSTER.admin().rbac().roles().inNamespace(ns).withName("grab-key-readers").get()).isNull();
+    assertThat(CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("grab-key-readers").get()).isNull();
     awaitPolicyRefused(ns, "grab", "KeysSecretNotOwned", "db-admin");
-    Secret after = admin.secrets().inNamespace(ns).withName("db-admin").get();
+    Secret after = CLUSTER.admin().secrets().inNamespace(ns).withName("db-admin").get();
     assertThat(after.getMetadata().getResourceVersion()).isEqualTo(dbAdmin.getMetadata().getResourceVersion());
     assertThat(after.getData()).isEqualTo(Map.of("password", b64(CANARY)));
     assertThat(after.getMetadata().getOwnerReferences()).isEmpty();
 
     // status is written once, not in a loop of failed creates
-    String version = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get().getMetadata().getResourceVersion();
+    String version = CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get().getMetadata().getResourceVersion();
     sleep(Duration.ofSeconds(3));
-    assertThat(admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get().getMetadata().getResourceVersion())
+    assertThat(CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get().getMetadata().getResourceVersion())
         .isEqualTo(version);
-    assertThat(cluster.writes()).noneMatch(w -> w.contains("/namespaces/" + ns + "/secrets/db-admin"));
+    assertThat(CLUSTER.writes()).noneMatch(w -> w.contains("/namespaces/" + ns + "/secrets/db-admin"));
 
     // the fix the message suggests: once that Secret is gone, the policy gets a keys Secret of its own by that name
-    PrivacyPolicy refused = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get();
-    admin.secrets().inNamespace(ns).withName("db-admin").delete();
+    PrivacyPolicy refused = CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").get();
+    CLUSTER.admin().secrets().inNamespace(ns).withName("db-admin").delete();
     await().atMost(Duration.ofSeconds(100)).untilAsserted(() -> {
-      Secret own = admin.secrets().inNamespace(ns).withName("db-admin").get();
+      Secret own = CLUSTER.admin().secrets().inNamespace(ns).withName("db-admin").get();
       assertThat(own).isNotNull();
       assertThat(own.getMetadata().getOwnerReferences()).singleElement()
           .satisfies(o -> assertThat(o.getUid()).isEqualTo(refused.getMetadata().getUid()));
@@ -172,44 +159,44 @@ class TenantGrantsIT {
 
   @Test
   void aSyncNeverTakesKeysFromASecretThePolicyMerelyNames() {
-    String ns = TestCluster.namespace(admin, "borrow");
+    String ns = TestCluster.namespace(CLUSTER.admin(), "borrow");
     // an admin's Secret shaped like policy keys: the resolver must not copy it into a sync's Secret
     java.util.Map<String, String> planted = new java.util.TreeMap<>();
     for (var purpose : io.contactsync.privacy.keys.KeyPurpose.values()) planted.put(purpose.fileName(), b64(CANARY));
-    admin.resource(new SecretBuilder().withNewMetadata().withName("shared-keys").withNamespace(ns).endMetadata()
+    CLUSTER.admin().resource(new SecretBuilder().withNewMetadata().withName("shared-keys").withNamespace(ns).endMetadata()
         .withType("Opaque").withData(planted).build()).create();
-    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    KubernetesClient writer = TestCluster.tenant(CLUSTER.admin(), ns, "officer", "contactsync-policy-editor", new ArrayList<>());
     PrivacyPolicy borrow = policy(ns, "borrow");
     borrow.getSpec().setKeys(keys("shared-keys"));
     writer.resource(borrow).create();
-    KubernetesClient editor = TestCluster.tenant(admin, ns, "alice", "contactsync-editor", new ArrayList<>());
+    KubernetesClient editor = TestCluster.tenant(CLUSTER.admin(), ns, "alice", "contactsync-editor", new ArrayList<>());
     editor.resource(sync(ns, "crm", "contacts.vcf", fileDestination("out", "out.jsonl", new PolicyReference("borrow", null))))
         .create();
 
-    await().atMost(CONVERGE).until(() -> TestCluster.ready(admin, ns, "crm") != null);
-    Secret syncSecret = admin.secrets().inNamespace(ns).withName("crm-sync").get();
+    await().atMost(CONVERGE).until(() -> TestCluster.ready(CLUSTER.admin(), ns, "crm") != null);
+    Secret syncSecret = CLUSTER.admin().secrets().inNamespace(ns).withName("crm-sync").get();
     assertThat(syncSecret == null || syncSecret.getData().values().stream().noneMatch(b64(CANARY)::equals))
         .as("the sync's Secret holds none of shared-keys").isTrue();
     await().atMost(CONVERGE).untilAsserted(() -> {
-      Condition ready = TestCluster.ready(admin, ns, "crm");
+      Condition ready = TestCluster.ready(CLUSTER.admin(), ns, "crm");
       assertThat(ready.getStatus()).isEqualTo(Condition.Status.False);
       assertThat(ready.getReason()).isEqualTo("PolicyKeysMissing");
     });
-    assertThat(admin.secrets().inNamespace(ns).withName("crm-sync").get()).isNull();
+    assertThat(CLUSTER.admin().secrets().inNamespace(ns).withName("crm-sync").get()).isNull();
     awaitPolicyRefused(ns, "borrow", "KeysSecretNotOwned", "shared-keys");
   }
 
   @Test
   void aPolicyThatLaterNamesAForeignSecretLosesItsKeyReadersGrantAndKeepsItsKeys() {
-    String ns = TestCluster.namespace(admin, "switch");
-    admin.resource(new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace(ns).endMetadata()
+    String ns = TestCluster.namespace(CLUSTER.admin(), "switch");
+    CLUSTER.admin().resource(new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace(ns).endMetadata()
         .withType("Opaque").withData(Map.of("password", b64(CANARY))).build()).create();
-    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    KubernetesClient writer = TestCluster.tenant(CLUSTER.admin(), ns, "officer", "contactsync-policy-editor", new ArrayList<>());
     PrivacyPolicy p = policy(ns, "p");
     p.getSpec().setAccess(readers(subject(Subject.Kind.ServiceAccount, "officer", null)));
     writer.resource(p).create();
-    await().atMost(CONVERGE).until(() -> admin.rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get() != null);
-    Secret keys = admin.secrets().inNamespace(ns).withName("p-keys").get();
+    await().atMost(CONVERGE).until(() -> CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get() != null);
+    Secret keys = CLUSTER.admin().secrets().inNamespace(ns).withName("p-keys").get();
 
     writer.resources(PrivacyPolicy.class).inNamespace(ns).withName("p").edit(current -> {
       current.getSpec().setKeys(keys("db-admin"));
@@ -217,20 +204,20 @@ class TenantGrantsIT {
     });
     awaitPolicyRefused(ns, "p", "KeysSecretNotOwned", "db-admin");
     await().atMost(CONVERGE).untilAsserted(() -> {
-      assertThat(admin.rbac().roles().inNamespace(ns).withName("p-key-readers").get()).isNull();
-      assertThat(admin.rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get()).isNull();
+      assertThat(CLUSTER.admin().rbac().roles().inNamespace(ns).withName("p-key-readers").get()).isNull();
+      assertThat(CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get()).isNull();
     });
     assertForbidden(writer, ns, "db-admin");
-    assertThat(admin.secrets().inNamespace(ns).withName("p-keys").get().getData()).as("keys are never deleted by a refusal")
+    assertThat(CLUSTER.admin().secrets().inNamespace(ns).withName("p-keys").get().getData()).as("keys are never deleted by a refusal")
         .isEqualTo(keys.getData());
   }
 
   @Test
   void aPolicyInTheOperatorsNamespaceCannotHandOutTheSealingKeys() {
     String ns = TestCluster.OPERATOR_NAMESPACE;
-    Secret sealing = admin.secrets().inNamespace(ns).withName("contactsync-sealing-keys").get();
+    Secret sealing = CLUSTER.admin().secrets().inNamespace(ns).withName("contactsync-sealing-keys").get();
     assertThat(sealing).as("the operator made its sealing keys at start").isNotNull();
-    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    KubernetesClient writer = TestCluster.tenant(CLUSTER.admin(), ns, "officer", "contactsync-policy-editor", new ArrayList<>());
     try {
       assertForbidden(writer, ns, "contactsync-sealing-keys");
       PrivacyPolicy grab = policy(ns, "grab");
@@ -240,33 +227,33 @@ class TenantGrantsIT {
 
       awaitPolicySettled(ns, "grab");
       assertForbidden(writer, ns, "contactsync-sealing-keys");
-      assertThat(admin.rbac().roles().inNamespace(ns).withName("grab-key-readers").get()).isNull();
-      assertThat(admin.rbac().roleBindings().inNamespace(ns).withName("grab-key-readers").get()).isNull();
+      assertThat(CLUSTER.admin().rbac().roles().inNamespace(ns).withName("grab-key-readers").get()).isNull();
+      assertThat(CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("grab-key-readers").get()).isNull();
       awaitPolicyRefused(ns, "grab", "PolicyInOperatorNamespace", ns);
-      Secret after = admin.secrets().inNamespace(ns).withName("contactsync-sealing-keys").get();
+      Secret after = CLUSTER.admin().secrets().inNamespace(ns).withName("contactsync-sealing-keys").get();
       assertThat(after.getMetadata().getResourceVersion()).isEqualTo(sealing.getMetadata().getResourceVersion());
       assertThat(after.getData()).isEqualTo(sealing.getData());
     } finally {
-      admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").delete();
-      admin.rbac().roles().inNamespace(ns).withName("grab-key-readers").delete();
-      admin.rbac().roleBindings().inNamespace(ns).withName("grab-key-readers").delete();
-      admin.rbac().roleBindings().inNamespace(ns).withName("officer-contactsync-policy-editor").delete();
-      admin.serviceAccounts().inNamespace(ns).withName("officer").delete();
+      CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName("grab").delete();
+      CLUSTER.admin().rbac().roles().inNamespace(ns).withName("grab-key-readers").delete();
+      CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("grab-key-readers").delete();
+      CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("officer-contactsync-policy-editor").delete();
+      CLUSTER.admin().serviceAccounts().inNamespace(ns).withName("officer").delete();
     }
   }
 
   @Test
   void keyReadersThatNameEveryoneAreRefused() {
-    String ns = TestCluster.namespace(admin, "world");
-    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    String ns = TestCluster.namespace(CLUSTER.admin(), "world");
+    KubernetesClient writer = TestCluster.tenant(CLUSTER.admin(), ns, "officer", "contactsync-policy-editor", new ArrayList<>());
     PrivacyPolicy world = policy(ns, "world");
     world.getSpec().setAccess(readers(subject(Subject.Kind.Group, "system:unauthenticated", null),
         subject(Subject.Kind.User, "system:anonymous", null)));
     writer.resource(world).create();
 
     awaitPolicyRefused(ns, "world", "KeyReaderNotAllowed", "system:unauthenticated");
-    assertThat(admin.rbac().roles().inNamespace(ns).withName("world-key-readers").get()).isNull();
-    assertThat(admin.rbac().roleBindings().inNamespace(ns).withName("world-key-readers").get()).isNull();
+    assertThat(CLUSTER.admin().rbac().roles().inNamespace(ns).withName("world-key-readers").get()).isNull();
+    assertThat(CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("world-key-readers").get()).isNull();
     try (KubernetesClient anonymous = anonymous()) {
       assertThatThrownBy(() -> anonymous.secrets().inNamespace(ns).withName("world-keys").get())
           .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
@@ -275,24 +262,24 @@ class TenantGrantsIT {
 
   @Test
   void aKeyReaderGetsThePolicysOwnKeysSecretAndNothingElse() {
-    String ns = TestCluster.namespace(admin, "reveal");
-    admin.resource(new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace(ns).endMetadata()
+    String ns = TestCluster.namespace(CLUSTER.admin(), "reveal");
+    CLUSTER.admin().resource(new SecretBuilder().withNewMetadata().withName("db-admin").withNamespace(ns).endMetadata()
         .withType("Opaque").withData(Map.of("password", b64(CANARY))).build()).create();
-    admin.serviceAccounts().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+    CLUSTER.admin().serviceAccounts().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
         .withNewMetadata().withName("auditor").endMetadata().build()).create();
-    KubernetesClient writer = TestCluster.tenant(admin, ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+    KubernetesClient writer = TestCluster.tenant(CLUSTER.admin(), ns, "officer", "contactsync-policy-editor", new ArrayList<>());
     PrivacyPolicy p = policy(ns, "p");
     p.getSpec().setAccess(readers(subject(Subject.Kind.ServiceAccount, "auditor", null)));
     PrivacyPolicy created = writer.resource(p).create();
 
     await().atMost(CONVERGE).untilAsserted(() -> {
-      PrivacyPolicy current = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName("p").get();
+      PrivacyPolicy current = CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName("p").get();
       assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().getConditions()).singleElement().satisfies(c ->
           assertThat(c.getStatus()).as(c.getMessage()).isEqualTo(Condition.Status.True));
-      assertThat(admin.rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get()).isNotNull();
+      assertThat(CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get()).isNotNull();
     });
-    Secret keys = admin.secrets().inNamespace(ns).withName("p-keys").get();
+    Secret keys = CLUSTER.admin().secrets().inNamespace(ns).withName("p-keys").get();
     assertThat(keys.getMetadata().getOwnerReferences()).singleElement()
         .satisfies(o -> assertThat(o.getUid()).isEqualTo(created.getMetadata().getUid()));
     try (KubernetesClient auditor = TestCluster.serviceAccount(ns, "auditor", new ArrayList<>())) {
@@ -302,12 +289,12 @@ class TenantGrantsIT {
       assertThatThrownBy(() -> auditor.secrets().inNamespace(ns).list())
           .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
     }
-    Role role = admin.rbac().roles().inNamespace(ns).withName("p-key-readers").get();
+    Role role = CLUSTER.admin().rbac().roles().inNamespace(ns).withName("p-key-readers").get();
     assertThat(role.getRules()).singleElement().satisfies(r -> {
       assertThat(r.getResourceNames()).containsExactly("p-keys");
       assertThat(r.getVerbs()).containsExactly("get");
     });
-    RoleBinding binding = admin.rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get();
+    RoleBinding binding = CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("p-key-readers").get();
     assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getName()).isEqualTo("auditor"));
   }
 
@@ -316,15 +303,15 @@ class TenantGrantsIT {
   /** Waits until the operator has acted on the policy: a status, or (today's behaviour) a key-readers Role. */
   private static void awaitPolicySettled(String ns, String name) {
     await().atMost(CONVERGE).until(() -> {
-      PrivacyPolicy p = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName(name).get();
+      PrivacyPolicy p = CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName(name).get();
       return (p.getStatus() != null && !p.getStatus().getConditions().isEmpty())
-          || admin.rbac().roles().inNamespace(ns).withName(name + "-key-readers").get() != null;
+          || CLUSTER.admin().rbac().roles().inNamespace(ns).withName(name + "-key-readers").get() != null;
     });
   }
 
   private static void awaitPolicyRefused(String ns, String name, String reason, String named) {
     await().atMost(CONVERGE).untilAsserted(() -> {
-      PrivacyPolicy p = admin.resources(PrivacyPolicy.class).inNamespace(ns).withName(name).get();
+      PrivacyPolicy p = CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName(name).get();
       assertThat(p.getStatus()).as("the policy's status").isNotNull();
       assertThat(p.getStatus().getConditions()).singleElement().satisfies(c -> {
         assertThat(c.getStatus()).isEqualTo(Condition.Status.False);

@@ -43,9 +43,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14, observation 7: a sync pod holds the least key material that produces its outputs. One policy admits two
@@ -57,26 +56,14 @@ class TenantKeysIT {
   private static final String EMAIL = "canary.tenantkeys@example.org";
   private static final String NOTES = "canary notes 7c41";
 
-  static InProcessOperator cluster;
-  static KubernetesClient admin;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = InProcessOperator.start();
-    admin = cluster.admin();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (cluster != null) cluster.close();
-  }
+  @RegisterExtension static final InProcessOperator CLUSTER = new InProcessOperator();
 
   private static <T extends HasMetadata> T create(T resource) {
-    return admin.resource(resource).create();
+    return CLUSTER.admin().resource(resource).create();
   }
 
   private static <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
-    return admin.resources(type).inNamespace(namespace).withName(name).get();
+    return CLUSTER.admin().resources(type).inNamespace(namespace).withName(name).get();
   }
 
   /** The Tink JSON files a pod mounts for one destination, from its sync Secret (as the kubelet lays them out). */
@@ -118,9 +105,9 @@ class TenantKeysIT {
 
   @Test
   void aTenantsSyncSecretHoldsNoneOfThePolicysMasterKeys() {
-    String owner = TestCluster.namespace(admin, "keys-owner");
-    String a = TestCluster.namespace(admin, "keys-a");
-    String b = TestCluster.namespace(admin, "keys-b");
+    String owner = TestCluster.namespace(CLUSTER.admin(), "keys-owner");
+    String a = TestCluster.namespace(CLUSTER.admin(), "keys-a");
+    String b = TestCluster.namespace(CLUSTER.admin(), "keys-b");
     create(admitting(policy(owner, "shared"), List.of(a, b), List.of()));
     for (String ns : List.of(a, b)) {
       create(sync(ns, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("shared", owner))));
@@ -137,9 +124,9 @@ class TenantKeysIT {
 
   @Test
   void whatOneTenantsPodMountsOpensNothingOfAnotherNorItsOwnCiphertextsButKeyReadersRevealAll() throws Exception {
-    String owner = TestCluster.namespace(admin, "keys-owner");
-    String a = TestCluster.namespace(admin, "keys-a");
-    String b = TestCluster.namespace(admin, "keys-b");
+    String owner = TestCluster.namespace(CLUSTER.admin(), "keys-owner");
+    String a = TestCluster.namespace(CLUSTER.admin(), "keys-a");
+    String b = TestCluster.namespace(CLUSTER.admin(), "keys-b");
     PrivacyPolicy policy = create(sharedPolicy(owner, "shared", List.of(a, b)));
     for (String ns : List.of(a, b)) {
       create(sync(ns, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("shared", owner))));
@@ -168,10 +155,10 @@ class TenantKeysIT {
     }
 
     // A's tenant (the shipped editor role) cannot read the policy's keys; the key reader can
-    KubernetesClient tenantA = TestCluster.tenant(admin, a, "alice", "contactsync-editor", cluster.writes());
+    KubernetesClient tenantA = TestCluster.tenant(CLUSTER.admin(), a, "alice", "contactsync-editor", CLUSTER.writes());
     assertThatThrownBy(() -> tenantA.secrets().inNamespace(owner).withName("shared-keys").get())
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
-    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", cluster.writes());
+    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", CLUSTER.writes());
     Secret keysSecret = await().atMost(CONVERGE).ignoreExceptions()
         .until(() -> officer.secrets().inNamespace(owner).withName("shared-keys").get(), s -> s != null);
 
@@ -217,8 +204,8 @@ class TenantKeysIT {
 
   @Test
   void keysAreNeverRegeneratedAndKeysMadeBeforeHpkeGainItOnce() throws Exception {
-    String owner = TestCluster.namespace(admin, "keys-upgrade");
-    String a = TestCluster.namespace(admin, "keys-a");
+    String owner = TestCluster.namespace(CLUSTER.admin(), "keys-upgrade");
+    String a = TestCluster.namespace(CLUSTER.admin(), "keys-a");
     create(sharedPolicy(owner, "shared", List.of(a)));
     create(sync(a, "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("shared", owner))));
     await().atMost(CONVERGE).until(() -> get(Secret.class, a, "s-sync") != null);
@@ -233,7 +220,7 @@ class TenantKeysIT {
     old.remove(KeyPurpose.ENCRYPT.fileName());
     old.put(KeyPurpose.LEGACY_ENCRYPT_FILE, Base64.getEncoder().encodeToString(TinkJsonProtoKeysetFormat
         .serializeKeyset(aesGcm, AeadConfig2026.get(), InsecureSecretKeyAccess.get()).getBytes(StandardCharsets.UTF_8)));
-    admin.resource(new SecretBuilder(made).editMetadata().withResourceVersion(null).endMetadata().withData(old).build())
+    CLUSTER.admin().resource(new SecretBuilder(made).editMetadata().withResourceVersion(null).endMetadata().withData(old).build())
         .update();
 
     await().atMost(CONVERGE).until(() -> get(Secret.class, owner, "shared-keys").getData().containsKey(KeyPurpose.ENCRYPT.fileName()));
@@ -249,16 +236,16 @@ class TenantKeysIT {
     assertThat(mountedFiles(mounted, "out")).doesNotContainKey(KeyPurpose.LEGACY_ENCRYPT_FILE);
 
     // another reconcile (a policy change that reaches the sync) regenerates nothing
-    PrivacyPolicy changed = admin.resources(PrivacyPolicy.class).inNamespace(owner).withName("shared").get();
+    PrivacyPolicy changed = CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(owner).withName("shared").get();
     changed.getSpec().getRules().add(rule(PolicyAction.Keep, "title"));
-    admin.resource(changed).update();
+    CLUSTER.admin().resource(changed).update();
     await().atMost(CONVERGE).untilAsserted(() -> assertThat(
         get(io.fabric8.kubernetes.api.model.ConfigMap.class, a, "s-job").getData().get("job.json")).contains("\"title\""));
     assertThat(get(Secret.class, owner, "shared-keys").getData().equals(upgraded)).as("keys unchanged").isTrue();
     assertThat(get(Secret.class, a, "s-sync").getData().equals(mounted.getData())).as("pod keys unchanged").isTrue();
 
     // the key reader opens the old AES-GCM ciphertext and a new HPKE one
-    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", cluster.writes());
+    KubernetesClient officer = TestCluster.serviceAccount(owner, "officer", CLUSTER.writes());
     PolicyKeys keys = PolicyKeysSecret.parse(await().atMost(CONVERGE).ignoreExceptions()
         .until(() -> officer.secrets().inNamespace(owner).withName("shared-keys").get(), s -> s != null));
     Contact now = written(changed, mountedKeys(mounted, "out"));

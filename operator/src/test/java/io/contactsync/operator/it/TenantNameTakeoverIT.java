@@ -27,9 +27,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A tenant who may only edit ContactSyncs names a sync so that the objects the operator derives from its name are
@@ -40,35 +39,23 @@ class TenantNameTakeoverIT {
   private static final Duration CONVERGE = Duration.ofSeconds(45);
   private static final String CANARY = "canary-not-yours-7d2c";
 
-  static InProcessOperator cluster;
-  static KubernetesClient admin;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = InProcessOperator.start();
-    admin = cluster.admin();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (cluster != null) cluster.close();
-  }
+  @RegisterExtension static final InProcessOperator CLUSTER = new InProcessOperator();
 
   @Test
   void aSyncNamedAfterSomebodyElsesObjectsTakesNoneOfThemOver() throws Exception {
-    String ns = TestCluster.namespace(admin, "takeover");
-    admin.resource(policy(ns, "p")).create();
+    String ns = TestCluster.namespace(CLUSTER.admin(), "takeover");
+    CLUSTER.admin().resource(policy(ns, "p")).create();
     List<HasMetadata> theirs = List.of(
-        admin.resource(new SecretBuilder().withNewMetadata().withName("victim-sync").withNamespace(ns).endMetadata()
+        CLUSTER.admin().resource(new SecretBuilder().withNewMetadata().withName("victim-sync").withNamespace(ns).endMetadata()
             .withType("Opaque").addToData("password", base64(CANARY)).build()).create(),
-        admin.resource(new ConfigMapBuilder().withNewMetadata().withName("victim-state").withNamespace(ns).endMetadata()
+        CLUSTER.admin().resource(new ConfigMapBuilder().withNewMetadata().withName("victim-state").withNamespace(ns).endMetadata()
             .addToData("settings", CANARY).build()).create(),
-        admin.resource(new ServiceAccountBuilder().withNewMetadata().withName("victim-sync").withNamespace(ns).endMetadata()
+        CLUSTER.admin().resource(new ServiceAccountBuilder().withNewMetadata().withName("victim-sync").withNamespace(ns).endMetadata()
             .build()).create(),
-        admin.resource(new NetworkPolicyBuilder().withNewMetadata().withName("victim-sync").withNamespace(ns).endMetadata()
+        CLUSTER.admin().resource(new NetworkPolicyBuilder().withNewMetadata().withName("victim-sync").withNamespace(ns).endMetadata()
             .withNewSpec().withNewPodSelector().addToMatchLabels("app", "db").endPodSelector().withPolicyTypes("Ingress")
             .endSpec().build()).create());
-    KubernetesClient tenant = TestCluster.tenant(admin, ns, "mallory", "contactsync-editor", new CopyOnWriteArrayList<>());
+    KubernetesClient tenant = TestCluster.tenant(CLUSTER.admin(), ns, "mallory", "contactsync-editor", new CopyOnWriteArrayList<>());
     assertThatThrownBy(() -> tenant.secrets().inNamespace(ns).withName("victim-sync").get())
         .as("the tenant may not read that Secret itself")
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
@@ -78,49 +65,49 @@ class TenantNameTakeoverIT {
     ContactSync victim = tenant.resource(sync(ns, "victim", "in.vcf",
         fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create();
     await().atMost(CONVERGE).untilAsserted(() -> {
-      Condition ready = TestCluster.ready(admin, ns, "victim");
+      Condition ready = TestCluster.ready(CLUSTER.admin(), ns, "victim");
       assertThat(ready).isNotNull();
       assertThat(ready.getReason()).as(ready.getMessage()).isEqualTo("NameTaken");
     });
-    Condition ready = TestCluster.ready(admin, ns, "victim");
+    Condition ready = TestCluster.ready(CLUSTER.admin(), ns, "victim");
     assertThat(ready.getStatus()).isEqualTo(Condition.Status.False);
     assertThat(ready.getMessage()).contains("Secret victim-sync", "ConfigMap victim-state", "ServiceAccount victim-sync",
         "NetworkPolicy victim-sync", "rename the ContactSync").doesNotContain(CANARY);
-    assertThat(admin.batch().v1().cronjobs().inNamespace(ns).withName("victim").get()).isNull();
-    assertThat(admin.configMaps().inNamespace(ns).withName("victim-job").get()).isNull();
+    assertThat(CLUSTER.admin().batch().v1().cronjobs().inNamespace(ns).withName("victim").get()).isNull();
+    assertThat(CLUSTER.admin().configMaps().inNamespace(ns).withName("victim-job").get()).isNull();
     Thread.sleep(3000); // give a wrongly converging operator the time to write
     for (HasMetadata before : theirs) {
-      HasMetadata now = admin.resources(before.getClass()).inNamespace(ns).withName(before.getMetadata().getName()).get();
+      HasMetadata now = CLUSTER.admin().resources(before.getClass()).inNamespace(ns).withName(before.getMetadata().getName()).get();
       assertThat(now.getMetadata().getResourceVersion()).as(before.getKind() + " is not written")
           .isEqualTo(before.getMetadata().getResourceVersion());
       assertThat(now.getMetadata().getOwnerReferences()).as(before.getKind() + " is not adopted").isEmpty();
     }
 
     tenant.resource(victim).delete();
-    await().atMost(CONVERGE).until(() -> admin.resources(ContactSync.class).inNamespace(ns).withName("victim").get() == null);
+    await().atMost(CONVERGE).until(() -> CLUSTER.admin().resources(ContactSync.class).inNamespace(ns).withName("victim").get() == null);
     Thread.sleep(3000); // the garbage collector would delete adopted objects now
-    assertThat(admin.secrets().inNamespace(ns).withName("victim-sync").get().getData())
+    assertThat(CLUSTER.admin().secrets().inNamespace(ns).withName("victim-sync").get().getData())
         .containsEntry("password", base64(CANARY));
-    assertThat(admin.configMaps().inNamespace(ns).withName("victim-state").get().getData()).isEqualTo(Map.of("settings", CANARY));
-    assertThat(admin.resources(ServiceAccount.class).inNamespace(ns).withName("victim-sync").get()).isNotNull();
-    assertThat(admin.resources(NetworkPolicy.class).inNamespace(ns).withName("victim-sync").get()).isNotNull();
+    assertThat(CLUSTER.admin().configMaps().inNamespace(ns).withName("victim-state").get().getData()).isEqualTo(Map.of("settings", CANARY));
+    assertThat(CLUSTER.admin().resources(ServiceAccount.class).inNamespace(ns).withName("victim-sync").get()).isNotNull();
+    assertThat(CLUSTER.admin().resources(NetworkPolicy.class).inNamespace(ns).withName("victim-sync").get()).isNotNull();
   }
 
   @Test
   void onceTheNameIsFreeTheSyncConvergesAndOwnsWhatItMakes() {
-    String ns = TestCluster.namespace(admin, "freed");
-    admin.resource(policy(ns, "p")).create();
-    Secret theirs = admin.resource(new SecretBuilder().withNewMetadata().withName("crm-sync").withNamespace(ns).endMetadata()
+    String ns = TestCluster.namespace(CLUSTER.admin(), "freed");
+    CLUSTER.admin().resource(policy(ns, "p")).create();
+    Secret theirs = CLUSTER.admin().resource(new SecretBuilder().withNewMetadata().withName("crm-sync").withNamespace(ns).endMetadata()
         .withType("Opaque").addToData("password", base64(CANARY)).build()).create();
-    KubernetesClient tenant = TestCluster.tenant(admin, ns, "mallory", "contactsync-editor", new CopyOnWriteArrayList<>());
+    KubernetesClient tenant = TestCluster.tenant(CLUSTER.admin(), ns, "mallory", "contactsync-editor", new CopyOnWriteArrayList<>());
     ContactSync crm = tenant.resource(sync(ns, "crm", "in.vcf",
         fileDestination("out", "out.jsonl", new PolicyReference("p", null)))).create();
     await().atMost(CONVERGE).untilAsserted(() ->
-        assertThat(TestCluster.ready(admin, ns, "crm")).isNotNull().extracting(Condition::getReason).isEqualTo("NameTaken"));
+        assertThat(TestCluster.ready(CLUSTER.admin(), ns, "crm")).isNotNull().extracting(Condition::getReason).isEqualTo("NameTaken"));
 
-    admin.resource(theirs).delete();
-    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
-    Secret ours = admin.secrets().inNamespace(ns).withName("crm-sync").get();
+    CLUSTER.admin().resource(theirs).delete();
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "crm", CONVERGE);
+    Secret ours = CLUSTER.admin().secrets().inNamespace(ns).withName("crm-sync").get();
     assertThat(ours.getMetadata().getOwnerReferences()).singleElement()
         .satisfies(o -> assertThat(o.getUid()).isEqualTo(crm.getMetadata().getUid()));
     assertThat(ours.getData()).doesNotContainKey("password");

@@ -34,9 +34,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 14, observation 4: a sealed credential must open only for the endpoint, key, host and port it was sealed for.
@@ -49,19 +48,7 @@ class TenantSealedValuesIT {
   private static final String GOOD_URL = "https://203.0.113.5:8443/dav/addressbooks/crm/";
   private static final String OTHER_URL = "https://127.0.0.1:39999/dav/addressbooks/crm/";
 
-  static InProcessOperator cluster;
-  static KubernetesClient admin;
-
-  @BeforeAll
-  static void startOperator() throws Exception {
-    cluster = InProcessOperator.start();
-    admin = cluster.admin();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (cluster != null) cluster.close();
-  }
+  @RegisterExtension static final InProcessOperator CLUSTER = new InProcessOperator();
 
   @Test
   void aSealedPasswordDoesNotFollowTheSourceToAnotherHost() throws Exception {
@@ -69,7 +56,7 @@ class TenantSealedValuesIT {
     KubernetesClient tenant = tenant(ns);
     ContactSync sync = tenant.resource(carddavSync(ns, "crm", GOOD_URL,
         Map.of("password", seal(ns, "crm", "source", GOOD_URL, "password")))).create();
-    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "crm", CONVERGE);
     assertThat(canaryIn(ns, "crm-sync", "credentials.source.password")).isTrue();
 
     tenant.resources(ContactSync.class).inNamespace(ns).withName("crm").patch(PatchContext.of(PatchType.JSON_MERGE),
@@ -90,7 +77,7 @@ class TenantSealedValuesIT {
     KubernetesClient tenant = tenant(ns);
     Map<String, String> sealed = Map.of("password", seal(ns, "crm", "source", GOOD_URL, "password"));
     tenant.resource(carddavSync(ns, "crm", GOOD_URL, sealed)).create();
-    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "crm", CONVERGE);
     tenant.resources(ContactSync.class).inNamespace(ns).withName("crm").delete();
     await().atMost(CONVERGE).until(() -> tenant.resources(ContactSync.class).inNamespace(ns).withName("crm").get() == null);
 
@@ -140,7 +127,7 @@ class TenantSealedValuesIT {
     KubernetesClient tenant = tenant(ns);
     ContactSync sync = tenant.resource(carddavSync(ns, "crm", GOOD_URL,
         Map.of("password", seal(ns, "crm", "source", GOOD_URL, "password")))).create();
-    TestCluster.awaitReady(admin, ns, "crm", CONVERGE);
+    TestCluster.awaitReady(CLUSTER.admin(), ns, "crm", CONVERGE);
     assertThat(canaryIn(ns, "crm-sync", "credentials.source.password")).isTrue();
     await().atMost(CONVERGE).until(() -> get(CronJob.class, ns, "crm") != null);
 
@@ -155,7 +142,7 @@ class TenantSealedValuesIT {
     assertThat(canaryIn(ns, "crm-sync", "credentials.source.password")).isTrue();
     assertNothingShows(ns, sync);
     String log;
-    log = cluster.log();
+    log = CLUSTER.log();
     assertThat(log).as("the operator logs").contains("contactsync").doesNotContain(CANARY);
   }
 
@@ -163,13 +150,13 @@ class TenantSealedValuesIT {
 
   /** A fresh namespace with policy p, which admits destinations at 203.0.113.5 (set by an admin, not the tenant). */
   private static String tenantNamespace(String prefix) {
-    String ns = TestCluster.namespace(admin, prefix);
-    admin.resource(admitting(policy(ns, "p"), List.of(), List.of("203.0.113.5"))).create();
+    String ns = TestCluster.namespace(CLUSTER.admin(), prefix);
+    CLUSTER.admin().resource(admitting(policy(ns, "p"), List.of(), List.of("203.0.113.5"))).create();
     return ns;
   }
 
   private static KubernetesClient tenant(String ns) {
-    return TestCluster.tenant(admin, ns, "tenant", "contactsync-editor", new ArrayList<>());
+    return TestCluster.tenant(CLUSTER.admin(), ns, "tenant", "contactsync-editor", new ArrayList<>());
   }
 
   /** Seals the canary the way a tenant does, with the CLI and the public key the operator publishes. */
@@ -233,7 +220,7 @@ class TenantSealedValuesIT {
   }
 
   private static Condition ready(String ns, String name) {
-    return TestCluster.ready(admin, ns, name);
+    return TestCluster.ready(CLUSTER.admin(), ns, name);
   }
 
   private static boolean canaryIn(String ns, String secret, String key) {
@@ -246,15 +233,15 @@ class TenantSealedValuesIT {
   private static void assertNothingShows(String ns, ContactSync... syncs) {
     List<String> visible = new ArrayList<>();
     for (ContactSync s : syncs) {
-      ContactSync now = admin.resources(ContactSync.class).inNamespace(ns).withName(s.getMetadata().getName()).get();
-      if (now != null) visible.add(admin.getKubernetesSerialization().asJson(now.getStatus()));
+      ContactSync now = CLUSTER.admin().resources(ContactSync.class).inNamespace(ns).withName(s.getMetadata().getName()).get();
+      if (now != null) visible.add(CLUSTER.admin().getKubernetesSerialization().asJson(now.getStatus()));
     }
-    admin.configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
-    admin.v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
+    CLUSTER.admin().configMaps().inNamespace(ns).list().getItems().forEach(c -> visible.add(String.valueOf(c.getData())));
+    CLUSTER.admin().v1().events().inNamespace(ns).list().getItems().forEach(e -> visible.add(e.getReason() + " " + e.getMessage()));
     assertThat(visible).noneMatch(text -> text.contains(CANARY));
   }
 
   private static <T extends HasMetadata> T get(Class<T> type, String namespace, String name) {
-    return admin.resources(type).inNamespace(namespace).withName(name).get();
+    return CLUSTER.admin().resources(type).inNamespace(namespace).withName(name).get();
   }
 }
