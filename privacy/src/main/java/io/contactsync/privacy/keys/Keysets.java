@@ -19,6 +19,7 @@ import java.util.List;
 /** Tink's current configurations and the parameters of each purpose: no global registry, only what each needs. */
 final class Keysets {
   /** HPKE with DHKEM(X25519, HKDF-SHA256), HKDF-SHA256 and AES-256-GCM; Tink output prefix, so outputs name their key. */
+  /** The one HPKE suite contactsync uses, for sealing and for Encrypt: DHKEM X25519 HKDF-SHA256, HKDF-SHA256, AES-256-GCM. */
   static final HpkeParameters HPKE = hpke();
 
   private Keysets() {}

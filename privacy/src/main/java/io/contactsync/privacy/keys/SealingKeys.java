@@ -26,7 +26,7 @@ public final class SealingKeys {
    * so and how to seal again, and never opened.
    */
   public static final String V1_PREFIX = "sealed.v1.";
-  private static final HpkeParameters HPKE = parameters();
+  private static final HpkeParameters HPKE = Keysets.HPKE;
   private final KeysetHandle keys;
 
   private SealingKeys(KeysetHandle keys) {
@@ -108,16 +108,6 @@ public final class SealingKeys {
 
   private static Configuration configuration() {
     return HybridConfig2026.get();
-  }
-
-  private static HpkeParameters parameters() {
-    try {
-      return HpkeParameters.builder().setVariant(HpkeParameters.Variant.TINK)
-          .setKemId(HpkeParameters.KemId.DHKEM_X25519_HKDF_SHA256).setKdfId(HpkeParameters.KdfId.HKDF_SHA256)
-          .setAeadId(HpkeParameters.AeadId.AES_256_GCM).build();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
