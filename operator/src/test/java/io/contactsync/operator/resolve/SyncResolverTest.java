@@ -347,6 +347,31 @@ class SyncResolverTest {
   }
 
   @Test
+  void aDestinationNamedSourceCannotLendItsCheckedCredentialsToTheRealSource() throws Exception {
+    // red team: the source's password, sealed for the source at dav.example.com:443; the tenant moves the source to
+    // its own server and adds a destination named "source" at dav.example.com, with the same sealed value. Endpoints
+    // are keyed by name ("source" or the destination's), so the destination's check stood in for the source's, and
+    // the pod's source read credentials/source/, which held the opened canary.
+    byte[] canary = "canary-password-5d1c".getBytes(StandardCharsets.UTF_8);
+    String sealed = SealingKeys.seal(SEALING_KEYS.publicKeyset(),
+        new SealBinding("sales", "s", "source", "password", "dav.example.com:443"), canary);
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.dns.put("dav.example.com", List.of("198.51.100.7"));
+    ContactSync s = sync("sales", "s", "in.vcf", withSealedCredentials(webhook("source", "https://dav.example.com/in"),
+        Map.of("password", sealed)));
+    s.getSpec().getSource().setFile(null);
+    CardDavConnector attackers = new CardDavConnector();
+    attackers.setUrl("https://203.0.113.66:8443/dav/");
+    attackers.setCredentials(withSealedCredentials(webhook("x", "https://x.test/"), Map.of("password", sealed))
+        .getWebhook().getCredentials());
+    s.getSpec().getSource().setCarddav(attackers);
+
+    SyncResolution r = SyncResolver.resolve(s, lookups);
+    assertThat(r.dataMayFlow()).as("a sync whose source's credentials were checked against another url").isFalse();
+    assertThat(r.violations()).extracting(Violation::message).anySatisfy(m -> assertThat(m).contains("'source'"));
+  }
+
+  @Test
   void aV1ValueAndAUrlWithNoAddressAreRefusedWithWhatToDo() {
     MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
     SyncResolution v1 = SyncResolver.resolve(sync("sales", "s", "in.vcf",
