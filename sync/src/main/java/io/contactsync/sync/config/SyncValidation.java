@@ -73,6 +73,11 @@ public final class SyncValidation {
     for (DestinationSpec d : destinations) {
       String label = "destination '" + d.getName() + "'";
       if (!names.add(d.getName())) out.add(new Violation(Violation.INVALID_SPEC, label + " is declared twice"));
+      // endpoints are keyed by name (credentials, seal bindings, egress): a destination named source would stand in
+      // for the source, and the source would run with credentials checked against the destination's url
+      if ("source".equals(d.getName())) {
+        out.add(new Violation(Violation.INVALID_SPEC, label + ": 'source' names the sync's source; rename the destination"));
+      }
       exactlyOne(label, d.connectors(), out);
       d.connectors().values().forEach(c -> transport(label, c, out));
       if (d.getPostgres() != null && d.getPostgres().getColumns() != null) {
