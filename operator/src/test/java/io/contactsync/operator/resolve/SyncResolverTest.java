@@ -277,6 +277,23 @@ class SyncResolverTest {
   }
 
   @Test
+  void aPolicyThatDoesNotAdmitTheSyncLendsItsNamespaceNoConsentAndStatusSaysNothingOfIt() {
+    // red team: naming any existing policy of hr (admitting or not) made hr a "policy namespace", so its Services
+    // were looked up without hr's consent and status told whether hr/pg exists; a missing policy also read differently
+    MapLookups lookups = new MapLookups().withPolicy(policy("hr", "p"), false);
+    ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", "https://pg.hr.svc/in",
+        new PolicyReference("p", "hr")));
+    SyncResolution withoutService = SyncResolver.resolve(s, lookups);
+    lookups.services.put("hr/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
+        .addNewPort().withPort(443).endPort().endSpec().build());
+    SyncResolution withService = SyncResolver.resolve(s, lookups);
+    SyncResolution withoutPolicy = SyncResolver.resolve(s, new MapLookups());
+    assertThat(withService.violations()).isEqualTo(withoutService.violations()).isEqualTo(withoutPolicy.violations());
+    assertThat(withService.violations()).extracting(Violation::reason).contains("EndpointNotAccepted");
+    assertThat(withService.endpoints()).isEmpty();
+  }
+
+  @Test
   void aPolicyThatDoesNotAdmitTheNamespaceStopsData() {
     MapLookups lookups = new MapLookups().withPolicy(policy("compliance", "p"), true);
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", "compliance")));

@@ -41,6 +41,13 @@ class SyncValidationTest {
   }
 
   @Test
+  void statusDoesNotSayWhetherAPolicyExistsInANamespaceThatDoesNotAdmitTheSync() {
+    // red team: a tenant of sales cannot list PrivacyPolicies in hr; PolicyNotFound vs PolicyAccessDenied told it
+    ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("layoffs", "hr")));
+    assertThat(SyncValidation.violations(s, only())).isEqualTo(SyncValidation.violations(s, only(policy("hr", "layoffs"))));
+  }
+
+  @Test
   void anotherNamespacesPolicyNeedsItsConsent() {
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", "compliance")));
     assertThat(SyncValidation.violations(s, only(policy("compliance", "p")))).extracting(Violation::reason)
