@@ -63,7 +63,8 @@ public final class SyncResolver {
       PolicyReference ref = d.getPrivacyPolicyRef();
       String policyNamespace = SyncValidation.namespaceOf(ref, namespace);
       PrivacyPolicy policy = lookups.policy(policyNamespace, ref.getName());
-      if (policy == null) continue;
+      // a policy that does not admit the sync lends it nothing: no keys, no exemption for its namespace's Services
+      if (!SyncValidation.admits(policy, namespace)) continue;
       String qualified = policyNamespace + "/" + ref.getName();
       policies.put(qualified, policy);
       if (keysChecked.add(qualified)) {

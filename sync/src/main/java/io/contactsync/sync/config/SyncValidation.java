@@ -112,18 +112,18 @@ public final class SyncValidation {
     String policyNamespace = namespaceOf(ref, namespace);
     String qualified = policyNamespace + "/" + ref.getName();
     PrivacyPolicy policy = policies.apply(new PolicyReference(ref.getName(), policyNamespace));
+    if (!policyNamespace.equals(namespace) && !admits(policy, namespace)) {
+      // the same words whether it exists: the tenant may not be able to list that namespace's policies
+      out.add(new Violation(Violation.POLICY_ACCESS_DENIED, label + " references PrivacyPolicy " + qualified
+          + ", which does not exist or does not admit namespace '" + namespace + "'; its owner must add it to access.namespaces"));
+      return;
+    }
     if (policy == null || policy.getSpec() == null) {
       out.add(new Violation(Violation.POLICY_NOT_FOUND, label + " references PrivacyPolicy " + qualified
           + ", which does not exist"));
       return;
     }
     var access = policy.getSpec().getAccess();
-    List<String> admitted = access == null ? List.of() : Objects.requireNonNullElse(access.getNamespaces(), List.of());
-    if (!policyNamespace.equals(namespace) && !admitted.contains(namespace) && !admitted.contains("*")) {
-      out.add(new Violation(Violation.POLICY_ACCESS_DENIED, label + " references PrivacyPolicy " + qualified
-          + ", which does not admit namespace '" + namespace + "'; its owner must add it to access.namespaces"));
-      return;
-    }
     List<String> hosts = access == null ? List.of() : Objects.requireNonNullElse(access.getDestinations(), List.of());
     // every host the driver may contact; a URL without a readable address is reported by address() and sends nothing
     for (String hostPort : hostPorts(d)) {
@@ -136,6 +136,15 @@ public final class SyncValidation {
     for (String problem : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec()))) {
       out.add(new Violation(Violation.POLICY_INVALID, "PrivacyPolicy " + qualified + ": " + problem));
     }
+  }
+
+  /** Whether a policy (null: none) takes syncs of {@code namespace}: its own, or one access.namespaces names, or "*". */
+  public static boolean admits(PrivacyPolicy policy, String namespace) {
+    if (policy == null || policy.getSpec() == null) return false;
+    if (policy.getMetadata() != null && namespace.equals(policy.getMetadata().getNamespace())) return true;
+    var access = policy.getSpec().getAccess();
+    List<String> admitted = access == null ? List.of() : Objects.requireNonNullElse(access.getNamespaces(), List.of());
+    return admitted.contains(namespace) || admitted.contains("*");
   }
 
   /**
