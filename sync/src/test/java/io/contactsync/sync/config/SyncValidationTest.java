@@ -77,6 +77,16 @@ class SyncValidationTest {
   }
 
   @Test
+  void plaintextTransportMustBeDeclaredWhateverTheSchemesCase() {
+    // red team: the HTTP client and EndpointAddress read HTTP:// as http (port 80, no TLS); the check looked for "http://"
+    for (String url : List.of("HTTP://hooks.example.com/in", "Http://hooks.example.com/in")) {
+      ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", url, new PolicyReference("p", null)));
+      assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).as(url).extracting(Violation::reason)
+          .containsExactly(Violation.INSECURE_TRANSPORT);
+    }
+  }
+
+  @Test
   void plaintextTransportMustBeDeclared() {
     var ref = new PolicyReference("p", null);
     DestinationSpec hook = webhookDestination("hook", "http://hooks.example.com/in", ref);
