@@ -262,10 +262,12 @@ public final class SyncValidation {
     }
     if (Boolean.TRUE.equals(remote.getAllowInsecureTransport())) return;
     String url = remote.getUrl();
-    boolean plaintext = url.startsWith("http://") || (url.startsWith("jdbc:postgresql:") && !verifiesServer(url));
+    // schemes are case-insensitive (RFC 3986), and the HTTP client reads HTTP:// as http
+    boolean http = url.regionMatches(true, 0, "http://", 0, 7);
+    boolean plaintext = http || (url.startsWith("jdbc:postgresql:") && !verifiesServer(url));
     if (plaintext) {
       out.add(new Violation(Violation.INSECURE_TRANSPORT, label + " uses an unencrypted or unverified connection ("
-          + (url.startsWith("http://") ? "http" : "sslmode other than verify-full")
+          + (http ? "http" : "sslmode other than verify-full")
           + "); use https / sslmode=verify-full, or set allowInsecureTransport: true"));
     }
   }
