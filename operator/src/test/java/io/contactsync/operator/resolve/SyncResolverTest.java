@@ -294,6 +294,20 @@ class SyncResolverTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Disabled("red team, open: the pod resolves relative names through its DNS search list; see the report")
+  void aRelativeNameThePodsSearchListTurnsIntoAnotherNamespacesServiceNeedsThatNamespacesConsent() {
+    // the operator resolves "pg.other" as an absolute name (no such host: Unresolved, and the sync still runs); the pod
+    // resolves it through its search list (ndots 5) to pg.other.svc.cluster.local, the Service pg in namespace other.
+    // The same turns hooks.example.com into endpoint hooks of Service example in a namespace named "com".
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.namespaces.put("other", new NamespaceBuilder().withNewMetadata().withName("other").endMetadata().build());
+    lookups.services.put("other/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
+        .addNewPort().withPort(443).endPort().endSpec().build());
+    SyncResolution r = SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://pg.other/in")), lookups);
+    assertThat(r.violations()).extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+  }
+
+  @Test
   void aPolicyThatDoesNotAdmitTheNamespaceStopsData() {
     MapLookups lookups = new MapLookups().withPolicy(policy("compliance", "p"), true);
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", "compliance")));
