@@ -308,6 +308,31 @@ class SyncResolverTest {
   }
 
   @Test
+  void aPolicysNamespaceIsOpenOnlyToTheDestinationsOfThatPolicyNotToTheSourceOrOtherDestinations() {
+    // red team: compliance's policy admits every namespace (as a shared policy does); a tenant of sales names it on a
+    // file destination and points its source, or another destination, at any Service in compliance: no consent was
+    // asked, egress was opened, and status said whether the Service exists
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true)
+        .withPolicy(admitting(policy("compliance", "shared"), List.of("*"), List.of()), true);
+    lookups.services.put("compliance/db", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "db"))
+        .addNewPort().withPort(443).endPort().endSpec().build());
+    ContactSync fromCompliance = sync("sales", "s", "in.vcf",
+        fileDestination("out", "o.jsonl", new PolicyReference("shared", "compliance")));
+    fromCompliance.getSpec().getSource().setFile(null);
+    CardDavConnector dav = new CardDavConnector();
+    dav.setUrl("https://db.compliance.svc/dav/");
+    fromCompliance.getSpec().getSource().setCarddav(dav);
+    assertThat(SyncResolver.resolve(fromCompliance, lookups).violations()).as("the source").extracting(Violation::reason)
+        .containsExactly("EndpointNotAccepted");
+
+    ContactSync toCompliance = sync("sales", "s", "in.vcf",
+        fileDestination("out", "o.jsonl", new PolicyReference("shared", "compliance")),
+        webhook("hook", "https://db.compliance.svc/in"));
+    assertThat(SyncResolver.resolve(toCompliance, lookups).violations()).as("a destination under another policy")
+        .extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+  }
+
+  @Test
   void aPolicyThatDoesNotAdmitTheNamespaceStopsData() {
     MapLookups lookups = new MapLookups().withPolicy(policy("compliance", "p"), true);
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", "compliance")));
