@@ -63,7 +63,8 @@ public final class SyncResolver {
       PolicyReference ref = d.getPrivacyPolicyRef();
       String policyNamespace = SyncValidation.namespaceOf(ref, namespace);
       PrivacyPolicy policy = lookups.policy(policyNamespace, ref.getName());
-      if (policy == null) continue;
+      // a policy that does not admit the sync lends it nothing: no keys, no exemption for its namespace's Services
+      if (!SyncValidation.admits(policy, namespace)) continue;
       String qualified = policyNamespace + "/" + ref.getName();
       policies.put(qualified, policy);
       if (keysChecked.add(qualified)) {
@@ -80,13 +81,22 @@ public final class SyncResolver {
         }
       }
     }
-    Set<String> policyNamespaces = new HashSet<>();
-    policies.keySet().forEach(p -> policyNamespaces.add(p.substring(0, p.indexOf('/'))));
+    // a destination may reach its own (admitting) policy's namespace; the source and other destinations may not:
+    // admitting a namespace to a policy is not consent to every Service of the policy's namespace
+    Map<String, Set<String>> policyNamespaces = new TreeMap<>();
+    for (DestinationSpec d : sync.getSpec().getDestinations()) {
+      if (d.getPrivacyPolicyRef() == null) continue;
+      String policyNamespace = SyncValidation.namespaceOf(d.getPrivacyPolicyRef(), namespace);
+      if (policies.containsKey(policyNamespace + "/" + d.getPrivacyPolicyRef().getName())) {
+        policyNamespaces.put(d.getName(), Set.of(policyNamespace));
+      }
+    }
     Map<String, RemoteConnector> remote = remoteConnectors(sync);
     remote.forEach((endpoint, connector) -> {
       int problems = violations.size();
       credentials(sync, endpoint, connector, lookups, violations).ifPresent(c -> credentials.put(endpoint, c));
-      accepted(sync, endpoint, connector.getUrl(), policyNamespaces, lookups, violations);
+      accepted(sync, endpoint, connector.getUrl(), endpoint.equals("source") ? Set.of()
+          : policyNamespaces.getOrDefault(endpoint, Set.of()), lookups, violations);
       // an endpoint refused its credentials or its namespace's consent gets no egress either
       if (violations.size() == problems) endpoints.addAll(endpoints(connector.getUrl(), lookups));
     });

@@ -49,12 +49,18 @@ final class TemplatePods {
     return orEmpty(items).stream().collect(Collectors.toMap(name, TemplatePods::essentials, (x, y) -> List.of("duplicate")));
   }
 
-  /** A container's image, command, arguments, environment and mounts (what decides what it does); a volume whole. */
+  /**
+   * A container's image, command, arguments, environment, mounts, hooks and probes (what decides what runs in it and
+   * what it reports); a volume whole.
+   */
   private static List<Object> essentials(Object item) {
     if (item instanceof Container c) {
       return List.of(String.valueOf(c.getImage()), orEmpty(c.getCommand()), orEmpty(c.getArgs()), orEmpty(c.getEnv()),
           orEmpty(c.getEnvFrom()), orEmpty(c.getVolumeMounts()), orEmpty(c.getVolumeDevices()), String.valueOf(c.getWorkingDir()),
-          String.valueOf(c.getTerminationMessagePath()));
+          String.valueOf(c.getTerminationMessagePath()), String.valueOf(c.getTerminationMessagePolicy()),
+          // what the kubelet itself runs inside the container: a hook or an exec probe could rewrite the report
+          String.valueOf(c.getLifecycle()), String.valueOf(c.getStartupProbe()), String.valueOf(c.getLivenessProbe()),
+          String.valueOf(c.getReadinessProbe()));
     }
     return List.of(item);
   }

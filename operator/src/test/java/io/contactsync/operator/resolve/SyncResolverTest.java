@@ -277,6 +277,62 @@ class SyncResolverTest {
   }
 
   @Test
+  void aPolicyThatDoesNotAdmitTheSyncLendsItsNamespaceNoConsentAndStatusSaysNothingOfIt() {
+    // red team: naming any existing policy of hr (admitting or not) made hr a "policy namespace", so its Services
+    // were looked up without hr's consent and status told whether hr/pg exists; a missing policy also read differently
+    MapLookups lookups = new MapLookups().withPolicy(policy("hr", "p"), false);
+    ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", "https://pg.hr.svc/in",
+        new PolicyReference("p", "hr")));
+    SyncResolution withoutService = SyncResolver.resolve(s, lookups);
+    lookups.services.put("hr/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
+        .addNewPort().withPort(443).endPort().endSpec().build());
+    SyncResolution withService = SyncResolver.resolve(s, lookups);
+    SyncResolution withoutPolicy = SyncResolver.resolve(s, new MapLookups());
+    assertThat(withService.violations()).isEqualTo(withoutService.violations()).isEqualTo(withoutPolicy.violations());
+    assertThat(withService.violations()).extracting(Violation::reason).contains("EndpointNotAccepted");
+    assertThat(withService.endpoints()).isEmpty();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Disabled("red team, open: the pod resolves relative names through its DNS search list; see the report")
+  void aRelativeNameThePodsSearchListTurnsIntoAnotherNamespacesServiceNeedsThatNamespacesConsent() {
+    // the operator resolves "pg.other" as an absolute name (no such host: Unresolved, and the sync still runs); the pod
+    // resolves it through its search list (ndots 5) to pg.other.svc.cluster.local, the Service pg in namespace other.
+    // The same turns hooks.example.com into endpoint hooks of Service example in a namespace named "com".
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.namespaces.put("other", new NamespaceBuilder().withNewMetadata().withName("other").endMetadata().build());
+    lookups.services.put("other/pg", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
+        .addNewPort().withPort(443).endPort().endSpec().build());
+    SyncResolution r = SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://pg.other/in")), lookups);
+    assertThat(r.violations()).extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+  }
+
+  @Test
+  void aPolicysNamespaceIsOpenOnlyToTheDestinationsOfThatPolicyNotToTheSourceOrOtherDestinations() {
+    // red team: compliance's policy admits every namespace (as a shared policy does); a tenant of sales names it on a
+    // file destination and points its source, or another destination, at any Service in compliance: no consent was
+    // asked, egress was opened, and status said whether the Service exists
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true)
+        .withPolicy(admitting(policy("compliance", "shared"), List.of("*"), List.of()), true);
+    lookups.services.put("compliance/db", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "db"))
+        .addNewPort().withPort(443).endPort().endSpec().build());
+    ContactSync fromCompliance = sync("sales", "s", "in.vcf",
+        fileDestination("out", "o.jsonl", new PolicyReference("shared", "compliance")));
+    fromCompliance.getSpec().getSource().setFile(null);
+    CardDavConnector dav = new CardDavConnector();
+    dav.setUrl("https://db.compliance.svc/dav/");
+    fromCompliance.getSpec().getSource().setCarddav(dav);
+    assertThat(SyncResolver.resolve(fromCompliance, lookups).violations()).as("the source").extracting(Violation::reason)
+        .containsExactly("EndpointNotAccepted");
+
+    ContactSync toCompliance = sync("sales", "s", "in.vcf",
+        fileDestination("out", "o.jsonl", new PolicyReference("shared", "compliance")),
+        webhook("hook", "https://db.compliance.svc/in"));
+    assertThat(SyncResolver.resolve(toCompliance, lookups).violations()).as("a destination under another policy")
+        .extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+  }
+
+  @Test
   void aPolicyThatDoesNotAdmitTheNamespaceStopsData() {
     MapLookups lookups = new MapLookups().withPolicy(policy("compliance", "p"), true);
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", "compliance")));
@@ -344,6 +400,31 @@ class SyncResolverTest {
     asSource.getSpec().getSource().setCarddav(carddav);
     assertThat(SyncResolver.resolve(asSource, lookups).violations()).extracting(Violation::message)
         .singleElement().asString().startsWith("the source: credentials.sealed.signingKey does not open");
+  }
+
+  @Test
+  void aDestinationNamedSourceCannotLendItsCheckedCredentialsToTheRealSource() throws Exception {
+    // red team: the source's password, sealed for the source at dav.example.com:443; the tenant moves the source to
+    // its own server and adds a destination named "source" at dav.example.com, with the same sealed value. Endpoints
+    // are keyed by name ("source" or the destination's), so the destination's check stood in for the source's, and
+    // the pod's source read credentials/source/, which held the opened canary.
+    byte[] canary = "canary-password-5d1c".getBytes(StandardCharsets.UTF_8);
+    String sealed = SealingKeys.seal(SEALING_KEYS.publicKeyset(),
+        new SealBinding("sales", "s", "source", "password", "dav.example.com:443"), canary);
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.dns.put("dav.example.com", List.of("198.51.100.7"));
+    ContactSync s = sync("sales", "s", "in.vcf", withSealedCredentials(webhook("source", "https://dav.example.com/in"),
+        Map.of("password", sealed)));
+    s.getSpec().getSource().setFile(null);
+    CardDavConnector attackers = new CardDavConnector();
+    attackers.setUrl("https://203.0.113.66:8443/dav/");
+    attackers.setCredentials(withSealedCredentials(webhook("x", "https://x.test/"), Map.of("password", sealed))
+        .getWebhook().getCredentials());
+    s.getSpec().getSource().setCarddav(attackers);
+
+    SyncResolution r = SyncResolver.resolve(s, lookups);
+    assertThat(r.dataMayFlow()).as("a sync whose source's credentials were checked against another url").isFalse();
+    assertThat(r.violations()).extracting(Violation::message).anySatisfy(m -> assertThat(m).contains("'source'"));
   }
 
   @Test

@@ -171,6 +171,27 @@ class RunOwnershipTest {
   }
 
   @Test
+  void aPodThatRunsItsOwnCommandInsideTheSyncContainerIsNoRun() throws IOException {
+    // red team: the template's container, unchanged, plus a command the kubelet runs in that same container (a
+    // lifecycle hook or an exec probe) can write /dev/termination-log after the worker did, or stop the worker
+    String forge = "until [ -s /dev/termination-log ]; do sleep 0.01; done; echo '{forged}' > /dev/termination-log";
+    var exec = new io.fabric8.kubernetes.api.model.ExecActionBuilder().withCommand("/bin/sh", "-c", forge).build();
+    List<java.util.function.Consumer<io.fabric8.kubernetes.api.model.Container>> forgeries = List.of(
+        c -> c.setLifecycle(new io.fabric8.kubernetes.api.model.LifecycleBuilder().withNewPostStart().withExec(exec)
+            .endPostStart().build()),
+        c -> c.setLifecycle(new io.fabric8.kubernetes.api.model.LifecycleBuilder().withNewPreStop().withExec(exec)
+            .endPreStop().build()),
+        c -> c.setStartupProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder().withExec(exec).build()),
+        c -> c.setLivenessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder().withExec(exec).build()),
+        c -> c.setReadinessProbe(new io.fabric8.kubernetes.api.model.ProbeBuilder().withExec(exec).build()));
+    for (var f : forgeries) {
+      Pod forged = pod("crm-1", T1, 0, report("forged", 666));
+      f.accept(forged.getSpec().getContainers().get(0));
+      assertNoRun(runs(List.of(forged), CRON, List.of(scheduled("crm-1"))));
+    }
+  }
+
+  @Test
   void whatTheClusterAddsToAPodDoesNotMakeItForged() throws IOException {
     Pod scheduledPod = pod("crm-1", T1, 0, report("aaa", 1));
     scheduledPod.getSpec().setNodeName("node-1");

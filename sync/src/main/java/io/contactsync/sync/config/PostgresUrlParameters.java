@@ -20,7 +20,7 @@ public final class PostgresUrlParameters {
   private PostgresUrlParameters() {}
 
   /**
-   * The URL's parameters by name, decoded as the driver decodes them.
+   * The URL's parameters by name, read as the driver reads them: names as written, values URL-decoded.
    *
    * @throws ConfigurationException for a parameter outside {@link #ALLOWED} or one given twice (the driver keeps the
    *     last, so a check that read the first would be walked around); the message names the parameter, never a value
@@ -32,7 +32,8 @@ public final class PostgresUrlParameters {
     for (String pair : url.substring(query + 1).split("&")) {
       if (pair.isEmpty()) continue;
       int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      // pgjdbc decodes values, never names: ssl%6Dode is no sslmode to the driver, so it is no allowed name here
+      String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
       if (!ALLOWED.contains(name)) {
         throw new ConfigurationException("the url sets parameter '" + printable(name) + "', which a sync may not set "

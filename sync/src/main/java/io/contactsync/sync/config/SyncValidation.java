@@ -73,6 +73,11 @@ public final class SyncValidation {
     for (DestinationSpec d : destinations) {
       String label = "destination '" + d.getName() + "'";
       if (!names.add(d.getName())) out.add(new Violation(Violation.INVALID_SPEC, label + " is declared twice"));
+      // endpoints are keyed by name (credentials, seal bindings, egress): a destination named source would stand in
+      // for the source, and the source would run with credentials checked against the destination's url
+      if ("source".equals(d.getName())) {
+        out.add(new Violation(Violation.INVALID_SPEC, label + ": 'source' names the sync's source; rename the destination"));
+      }
       exactlyOne(label, d.connectors(), out);
       d.connectors().values().forEach(c -> transport(label, c, out));
       if (d.getPostgres() != null && d.getPostgres().getColumns() != null) {
@@ -107,18 +112,18 @@ public final class SyncValidation {
     String policyNamespace = namespaceOf(ref, namespace);
     String qualified = policyNamespace + "/" + ref.getName();
     PrivacyPolicy policy = policies.apply(new PolicyReference(ref.getName(), policyNamespace));
+    if (!policyNamespace.equals(namespace) && !admits(policy, namespace)) {
+      // the same words whether it exists: the tenant may not be able to list that namespace's policies
+      out.add(new Violation(Violation.POLICY_ACCESS_DENIED, label + " references PrivacyPolicy " + qualified
+          + ", which does not exist or does not admit namespace '" + namespace + "'; its owner must add it to access.namespaces"));
+      return;
+    }
     if (policy == null || policy.getSpec() == null) {
       out.add(new Violation(Violation.POLICY_NOT_FOUND, label + " references PrivacyPolicy " + qualified
           + ", which does not exist"));
       return;
     }
     var access = policy.getSpec().getAccess();
-    List<String> admitted = access == null ? List.of() : Objects.requireNonNullElse(access.getNamespaces(), List.of());
-    if (!policyNamespace.equals(namespace) && !admitted.contains(namespace) && !admitted.contains("*")) {
-      out.add(new Violation(Violation.POLICY_ACCESS_DENIED, label + " references PrivacyPolicy " + qualified
-          + ", which does not admit namespace '" + namespace + "'; its owner must add it to access.namespaces"));
-      return;
-    }
     List<String> hosts = access == null ? List.of() : Objects.requireNonNullElse(access.getDestinations(), List.of());
     // every host the driver may contact; a URL without a readable address is reported by address() and sends nothing
     for (String hostPort : hostPorts(d)) {
@@ -131,6 +136,15 @@ public final class SyncValidation {
     for (String problem : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec()))) {
       out.add(new Violation(Violation.POLICY_INVALID, "PrivacyPolicy " + qualified + ": " + problem));
     }
+  }
+
+  /** Whether a policy (null: none) takes syncs of {@code namespace}: its own, or one access.namespaces names, or "*". */
+  public static boolean admits(PrivacyPolicy policy, String namespace) {
+    if (policy == null || policy.getSpec() == null) return false;
+    if (policy.getMetadata() != null && namespace.equals(policy.getMetadata().getNamespace())) return true;
+    var access = policy.getSpec().getAccess();
+    List<String> admitted = access == null ? List.of() : Objects.requireNonNullElse(access.getNamespaces(), List.of());
+    return admitted.contains(namespace) || admitted.contains("*");
   }
 
   /**
@@ -248,10 +262,12 @@ public final class SyncValidation {
     }
     if (Boolean.TRUE.equals(remote.getAllowInsecureTransport())) return;
     String url = remote.getUrl();
-    boolean plaintext = url.startsWith("http://") || (url.startsWith("jdbc:postgresql:") && !verifiesServer(url));
+    // schemes are case-insensitive (RFC 3986), and the HTTP client reads HTTP:// as http
+    boolean http = url.regionMatches(true, 0, "http://", 0, 7);
+    boolean plaintext = http || (url.startsWith("jdbc:postgresql:") && !verifiesServer(url));
     if (plaintext) {
       out.add(new Violation(Violation.INSECURE_TRANSPORT, label + " uses an unencrypted or unverified connection ("
-          + (url.startsWith("http://") ? "http" : "sslmode other than verify-full")
+          + (http ? "http" : "sslmode other than verify-full")
           + "); use https / sslmode=verify-full, or set allowInsecureTransport: true"));
     }
   }

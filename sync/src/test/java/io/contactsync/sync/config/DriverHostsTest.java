@@ -68,6 +68,15 @@ class DriverHostsTest {
   }
 
   @Test
+  void parameterNamesAreReadRawAsTheDriverReadsThem() {
+    // red team: pgjdbc decodes parameter values but not names, so ssl%6Dode=verify-full set no sslmode at all (the
+    // driver's default, prefer: no certificate check, plaintext if the server offers no TLS) while the check read
+    // sslmode=verify-full
+    assertThat(postgres("jdbc:postgresql://pg.marketing.svc.cluster.local/crm?ssl%6Dode=verify-full")).isNotEmpty();
+    assertThat(postgres("jdbc:postgresql://pg.marketing.svc.cluster.local/crm?sslmode=verify%2Dfull")).isEmpty();
+  }
+
+  @Test
   void aHostTheUrlParserCannotReadFailsClosed() {
     assertThat(violations(webhookDestination("hook", "https://evil_host.attacker.com/in", REF)))
         .extracting(Violation::reason).contains(Violation.INVALID_SPEC);

@@ -41,6 +41,13 @@ class SyncValidationTest {
   }
 
   @Test
+  void statusDoesNotSayWhetherAPolicyExistsInANamespaceThatDoesNotAdmitTheSync() {
+    // red team: a tenant of sales cannot list PrivacyPolicies in hr; PolicyNotFound vs PolicyAccessDenied told it
+    ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("layoffs", "hr")));
+    assertThat(SyncValidation.violations(s, only())).isEqualTo(SyncValidation.violations(s, only(policy("hr", "layoffs"))));
+  }
+
+  @Test
   void anotherNamespacesPolicyNeedsItsConsent() {
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", "compliance")));
     assertThat(SyncValidation.violations(s, only(policy("compliance", "p")))).extracting(Violation::reason)
@@ -67,6 +74,16 @@ class SyncValidationTest {
     assertThat(SyncValidation.hostMatches("*.example.com", "example.com")).isFalse();
     assertThat(SyncValidation.hostMatches("*.example.com", "evilexample.com")).isFalse();
     assertThat(SyncValidation.hostMatches("Hooks.Example.com", "hooks.example.COM")).isTrue();
+  }
+
+  @Test
+  void plaintextTransportMustBeDeclaredWhateverTheSchemesCase() {
+    // red team: the HTTP client and EndpointAddress read HTTP:// as http (port 80, no TLS); the check looked for "http://"
+    for (String url : List.of("HTTP://hooks.example.com/in", "Http://hooks.example.com/in")) {
+      ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", url, new PolicyReference("p", null)));
+      assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).as(url).extracting(Violation::reason)
+          .containsExactly(Violation.INSECURE_TRANSPORT);
+    }
   }
 
   @Test

@@ -23,12 +23,15 @@ final class LdapEndpoint {
   private final LdapConnector spec;
   private final Credentials credentials;
   private final URI uri;
+  /** In lower case, as EndpointAddress reads it: LDAPS:// is ldaps on 636, the address the operator checked. */
+  private final String scheme;
 
   LdapEndpoint(String label, LdapConnector spec, Credentials credentials) {
     this.label = label;
     this.spec = spec;
     this.credentials = credentials;
     this.uri = URI.create(spec.getUrl());
+    this.scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
   }
 
   String where() {
@@ -36,7 +39,7 @@ final class LdapEndpoint {
   }
 
   private int port() {
-    return uri.getPort() > 0 ? uri.getPort() : "ldaps".equals(uri.getScheme()) ? 636 : 389;
+    return uri.getPort() > 0 ? uri.getPort() : "ldaps".equals(scheme) ? 636 : 389;
   }
 
   LDAPConnection connect() throws IOException {
@@ -46,7 +49,7 @@ final class LdapEndpoint {
     options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false));
     // a referral names another server: the bind credentials and the entries go to the checked endpoint only
     options.setFollowReferrals(false);
-    boolean ldaps = "ldaps".equals(uri.getScheme());
+    boolean ldaps = "ldaps".equals(scheme);
     boolean plaintext = !ldaps && Boolean.TRUE.equals(spec.getAllowInsecureTransport());
     LDAPConnection c = null;
     try {
