@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -358,6 +359,47 @@ class TenantGrantsIT {
 
   private static String b64(String value) {
     return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A policy writer names its policy so that {@code <policy>-key-readers} is a Role and RoleBinding an admin made
+   * (here for a vault agent's token). The operator must not apply its key-reader Role and binding over them: that would
+   * rewrite the admin's grant, bind the policy's readers in place of the admin's subjects, and have the garbage
+   * collector delete both with the policy.
+   */
+  @Test
+  void aPolicyNamedAfterAnAdminsRoleDoesNotTakeOverItsRoleOrRoleBinding() {
+    String ns = TestCluster.namespace(CLUSTER.admin(), "roletake");
+    Role adminsRole = CLUSTER.admin().rbac().roles().inNamespace(ns).resource(new RoleBuilder().withNewMetadata()
+        .withName("vault-key-readers").endMetadata().addNewRule().withApiGroups("").withResources("secrets")
+        .withResourceNames("vault-token").withVerbs("get").endRule().build()).create();
+    RoleBinding adminsBinding = CLUSTER.admin().rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder()
+        .withNewMetadata().withName("vault-key-readers").endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName("vault-key-readers").endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName("vault-agent").withNamespace(ns).endSubject().build()).create();
+    KubernetesClient writer = TestCluster.tenant(CLUSTER.admin(), ns, "officer", "contactsync-policy-editor", new ArrayList<>());
+
+    PrivacyPolicy vault = policy(ns, "vault");
+    KeysSpec keys = new KeysSpec();
+    keys.setSecretName("vault-policy-keys");
+    vault.getSpec().setKeys(keys);
+    PolicyAccess access = new PolicyAccess();
+    Subject officer = new Subject();
+    officer.setKind(Subject.Kind.ServiceAccount);
+    officer.setName("officer");
+    access.getKeyReaders().add(officer);
+    vault.getSpec().setAccess(access);
+    writer.resource(vault).create();
+
+    // the policy's own keys Secret is made: the operator has acted on the policy
+    await().atMost(CONVERGE).until(() -> CLUSTER.admin().secrets().inNamespace(ns).withName("vault-policy-keys").get() != null);
+    sleep(Duration.ofSeconds(5));
+    Role role = CLUSTER.admin().rbac().roles().inNamespace(ns).withName("vault-key-readers").get();
+    RoleBinding binding = CLUSTER.admin().rbac().roleBindings().inNamespace(ns).withName("vault-key-readers").get();
+    assertThat(role.getRules()).as("the admin's Role's rules").isEqualTo(adminsRole.getRules());
+    assertThat(role.getMetadata().getOwnerReferences()).as("owners of the admin's Role").isEmpty();
+    assertThat(binding.getSubjects()).as("the admin's RoleBinding's subjects").isEqualTo(adminsBinding.getSubjects());
+    assertThat(binding.getMetadata().getOwnerReferences()).as("owners of the admin's RoleBinding").isEmpty();
   }
 
   private static void sleep(Duration d) {

@@ -294,7 +294,7 @@ class SyncResolverTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("red team, open: the pod resolves relative names through its DNS search list; see the report")
+  @org.junit.jupiter.api.Disabled("open: the pod resolves relative names through its DNS search list (docs/security.md, Known gaps)")
   void aRelativeNameThePodsSearchListTurnsIntoAnotherNamespacesServiceNeedsThatNamespacesConsent() {
     // the operator resolves "pg.other" as an absolute name (no such host: Unresolved, and the sync still runs); the pod
     // resolves it through its search list (ndots 5) to pg.other.svc.cluster.local, the Service pg in namespace other.
