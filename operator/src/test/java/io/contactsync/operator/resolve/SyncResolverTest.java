@@ -278,7 +278,7 @@ class SyncResolverTest {
 
   @Test
   void aPolicyThatDoesNotAdmitTheSyncLendsItsNamespaceNoConsentAndStatusSaysNothingOfIt() {
-    // red team: naming any existing policy of hr (admitting or not) made hr a "policy namespace", so its Services
+    // attack: naming any existing policy of hr (admitting or not) made hr a "policy namespace", so its Services
     // were looked up without hr's consent and status told whether hr/pg exists; a missing policy also read differently
     MapLookups lookups = new MapLookups().withPolicy(policy("hr", "p"), false);
     ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", "https://pg.hr.svc/in",
@@ -309,7 +309,7 @@ class SyncResolverTest {
 
   @Test
   void aPolicysNamespaceIsOpenOnlyToTheDestinationsOfThatPolicyNotToTheSourceOrOtherDestinations() {
-    // red team: compliance's policy admits every namespace (as a shared policy does); a tenant of sales names it on a
+    // attack: compliance's policy admits every namespace (as a shared policy does); a tenant of sales names it on a
     // file destination and points its source, or another destination, at any Service in compliance: no consent was
     // asked, egress was opened, and status said whether the Service exists
     MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true)
@@ -404,7 +404,7 @@ class SyncResolverTest {
 
   @Test
   void aDestinationNamedSourceCannotLendItsCheckedCredentialsToTheRealSource() throws Exception {
-    // red team: the source's password, sealed for the source at dav.example.com:443; the tenant moves the source to
+    // attack: the source's password, sealed for the source at dav.example.com:443; the tenant moves the source to
     // its own server and adds a destination named "source" at dav.example.com, with the same sealed value. Endpoints
     // are keyed by name ("source" or the destination's), so the destination's check stood in for the source's, and
     // the pod's source read credentials/source/, which held the opened canary.

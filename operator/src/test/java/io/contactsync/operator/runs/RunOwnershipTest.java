@@ -172,7 +172,7 @@ class RunOwnershipTest {
 
   @Test
   void aPodThatRunsItsOwnCommandInsideTheSyncContainerIsNoRun() throws IOException {
-    // red team: the template's container, unchanged, plus a command the kubelet runs in that same container (a
+    // attack: the template's container, unchanged, plus a command the kubelet runs in that same container (a
     // lifecycle hook or an exec probe) can write /dev/termination-log after the worker did, or stop the worker
     String forge = "until [ -s /dev/termination-log ]; do sleep 0.01; done; echo '{forged}' > /dev/termination-log";
     var exec = new io.fabric8.kubernetes.api.model.ExecActionBuilder().withCommand("/bin/sh", "-c", forge).build();

@@ -69,7 +69,7 @@ class DriverHostsTest {
 
   @Test
   void parameterNamesAreReadRawAsTheDriverReadsThem() {
-    // red team: pgjdbc decodes parameter values but not names, so ssl%6Dode=verify-full set no sslmode at all (the
+    // attack: pgjdbc decodes parameter values but not names, so ssl%6Dode=verify-full set no sslmode at all (the
     // driver's default, prefer: no certificate check, plaintext if the server offers no TLS) while the check read
     // sslmode=verify-full
     assertThat(postgres("jdbc:postgresql://pg.marketing.svc.cluster.local/crm?ssl%6Dode=verify-full")).isNotEmpty();

@@ -42,7 +42,7 @@ class SyncValidationTest {
 
   @Test
   void statusDoesNotSayWhetherAPolicyExistsInANamespaceThatDoesNotAdmitTheSync() {
-    // red team: a tenant of sales cannot list PrivacyPolicies in hr; PolicyNotFound vs PolicyAccessDenied told it
+    // attack: a tenant of sales cannot list PrivacyPolicies in hr; PolicyNotFound vs PolicyAccessDenied told it
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("layoffs", "hr")));
     assertThat(SyncValidation.violations(s, only())).isEqualTo(SyncValidation.violations(s, only(policy("hr", "layoffs"))));
   }
@@ -78,7 +78,7 @@ class SyncValidationTest {
 
   @Test
   void plaintextTransportMustBeDeclaredWhateverTheSchemesCase() {
-    // red team: the HTTP client and EndpointAddress read HTTP:// as http (port 80, no TLS); the check looked for "http://"
+    // attack: the HTTP client and EndpointAddress read HTTP:// as http (port 80, no TLS); the check looked for "http://"
     for (String url : List.of("HTTP://hooks.example.com/in", "Http://hooks.example.com/in")) {
       ContactSync s = sync("sales", "s", "in.vcf", webhookDestination("hook", url, new PolicyReference("p", null)));
       assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).as(url).extracting(Violation::reason)

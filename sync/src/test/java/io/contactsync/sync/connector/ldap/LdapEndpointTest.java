@@ -17,7 +17,7 @@ class LdapEndpointTest {
 
   @Test
   void theSchemeIsReadWithoutRegardToCaseAsTheChecksReadIt() throws Exception {
-    // red team: EndpointAddress binds LDAPS://dir.example.com/ to dir.example.com:636 (sealed values, allowed-hosts,
+    // attack: EndpointAddress binds LDAPS://dir.example.com/ to dir.example.com:636 (sealed values, allowed-hosts,
     // egress), while the endpoint compared the scheme case-sensitively and connected to port 389 without TLS
     for (String url : java.util.List.of("LDAPS://dir.example.com/", "Ldaps://dir.example.com/", "ldaps://dir.example.com/")) {
       assertThat(EndpointAddress.of(url).binding()).isEqualTo("dir.example.com:636");
