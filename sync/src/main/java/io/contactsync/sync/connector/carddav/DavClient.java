@@ -51,6 +51,8 @@ final class DavClient {
 
   /** Redirects followed for one request; more is a loop or a server that does not mean it. */
   private static final int MAX_REDIRECTS = 5;
+  /** Sends of one request that may meet a connection the server closed while it sat in the pool. */
+  private static final int STALE_CONNECTION_TRIES = 4;
   private final String label;
   private final URI origin;
   private final HttpClient http;
@@ -173,7 +175,7 @@ final class DavClient {
   private HttpResponse<String> exchange(HttpRequest built) throws IOException {
     HttpResponse<String> response;
     try {
-      response = sendOnce(built);
+      response = sendPastStaleConnections(built);
     } catch (ConnectException e) {
       throw new IOException(label + ": cannot connect: check that the server is up and reachable");
     } catch (HttpTimeoutException e) {
@@ -184,6 +186,9 @@ final class DavClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(label + ": interrupted");
+    } catch (IOException e) {
+      // the JDK's words name the protocol step, never the request's content
+      throw new IOException(label + ": the connection failed (" + e.getMessage() + ")", e);
     }
     return response;
   }
@@ -203,18 +208,20 @@ final class DavClient {
 
   /**
    * Servers without keep-alive (Radicale speaks HTTP/1.0) close connections the client may already have pooled;
-   * a request sent on such a connection never reached the server, so it is sent once more on a fresh one.
+   * a request sent on such a connection never reached the server, so it is sent again. The pool may hold more than
+   * one such connection, so a few tries, each on the next pooled or a fresh connection.
    */
-  private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      String m = String.valueOf(e.getMessage());
-      if (e instanceof ConnectException || e instanceof HttpTimeoutException
-          || !(m.contains("received no bytes") || m.contains("Connection reset") || m.contains("EOF reached"))) {
-        throw e;
+  private HttpResponse<String> sendPastStaleConnections(HttpRequest request) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof ConnectException || e instanceof HttpTimeoutException || attempt == STALE_CONNECTION_TRIES
+            || !(m.contains("received no bytes") || m.contains("Connection reset") || m.contains("EOF reached"))) {
+          throw e;
+        }
       }
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
   }
 
