@@ -235,11 +235,7 @@ public final class SyncResolver {
 
   /** Every host:port the endpoint's driver contacts; empty when the URL has no readable address. */
   private static List<String> addressOf(String url) {
-    try {
-      return EndpointAddress.of(url).hostPorts();
-    } catch (ConfigurationException e) {
-      return List.of();
-    }
+    return EndpointAddress.readable(url).map(EndpointAddress::hostPorts).orElse(List.of());
   }
 
   /** A host as DNS compares it: PG.Other.svc.cluster.local. is pg.other.svc.cluster.local, the same Service. */
@@ -253,10 +249,7 @@ public final class SyncResolver {
    * readable address (validation refuses such a URL, so nothing runs for it).
    */
   private static List<String[]> hostPorts(String url) {
-    return addressOf(url).stream().map(hp -> {
-      int colon = hp.lastIndexOf(':');
-      return new String[] {hp.substring(0, colon), hp.substring(colon + 1)};
-    }).toList();
+    return addressOf(url).stream().map(EndpointAddress::split).toList();
   }
 
   /** Where the NetworkPolicy must let the pods connect for one endpoint: each host its driver may contact. */

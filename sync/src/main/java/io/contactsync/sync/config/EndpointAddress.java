@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,26 @@ public record EndpointAddress(String scheme, List<String> hostPorts) {
   public static EndpointAddress of(String url) throws ConfigurationException {
     if (url == null || url.isBlank()) throw new ConfigurationException("the endpoint has no url");
     return url.startsWith(JDBC) ? postgres(url) : uri(url);
+  }
+
+  /** The address of a URL, or empty when it has none that can be read (validation says why, and refuses the URL). */
+  public static Optional<EndpointAddress> readable(String url) {
+    try {
+      return Optional.of(of(url));
+    } catch (ConfigurationException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {host, port} of a {@code host:port} as {@link #hostPorts()} writes it, or of a pattern naming no port (then the
+   * port is null); an IPv6 literal keeps its brackets.
+   */
+  public static String[] split(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    boolean bracketed = hostPort.startsWith("[");
+    if (colon < 0 || (bracketed && colon < hostPort.indexOf(']'))) return new String[] {hostPort, null};
+    return new String[] {hostPort.substring(0, colon), hostPort.substring(colon + 1)};
   }
 
   /** Every host:port in the order the driver tries them, comma-separated: what a sealed value is bound to. */

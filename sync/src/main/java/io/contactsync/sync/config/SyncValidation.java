@@ -152,31 +152,19 @@ public final class SyncValidation {
    * {@code *.example.com} matches any host below example.com.
    */
   public static boolean hostMatches(String pattern, String hostPort) {
-    String[] allowed = splitHostPort(pattern.toLowerCase(Locale.ROOT));
-    String[] actual = splitHostPort(hostPort.toLowerCase(Locale.ROOT));
+    String[] allowed = EndpointAddress.split(pattern.toLowerCase(Locale.ROOT));
+    String[] actual = EndpointAddress.split(hostPort.toLowerCase(Locale.ROOT));
     if (allowed[1] != null && !allowed[1].equals(actual[1])) return false;
     String p = allowed[0];
     String host = actual[0];
     return p.startsWith("*.") ? host.endsWith(p.substring(1)) && host.length() > p.length() - 1 : p.equals(host);
   }
 
-  /** {host, port}, the port null when none is named; an IPv6 literal keeps its brackets. */
-  private static String[] splitHostPort(String text) {
-    int colon = text.lastIndexOf(':');
-    boolean bracketed = text.startsWith("[");
-    if (colon < 0 || (bracketed && colon < text.indexOf(']'))) return new String[] {text, null};
-    return new String[] {text.substring(0, colon), text.substring(colon + 1)};
-  }
-
   /** Every host:port a destination's driver contacts, empty for a local file or a URL without a readable address. */
   static List<String> hostPorts(DestinationSpec d) {
     for (Object connector : d.connectors().values()) {
       if (connector instanceof RemoteConnector remote) {
-        try {
-          return EndpointAddress.of(remote.getUrl()).hostPorts();
-        } catch (ConfigurationException e) {
-          return List.of();
-        }
+        return EndpointAddress.readable(remote.getUrl()).map(EndpointAddress::hostPorts).orElse(List.of());
       }
     }
     return List.of();
