@@ -17,6 +17,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicySpec;
 import io.contactsync.api.v1alpha1.RemoteConnector;
 import io.contactsync.api.v1alpha1.SecretReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
+import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.sync.config.JobConfig;
@@ -62,6 +63,15 @@ public final class SyncFixtures {
     p.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     p.setSpec(spec);
     return p;
+  }
+
+  /** A subject of an access list (a key reader); namespace only for a ServiceAccount, else null. */
+  public static Subject subject(Subject.Kind kind, String name, String namespace) {
+    Subject s = new Subject();
+    s.setKind(kind);
+    s.setName(name);
+    s.setNamespace(namespace);
+    return s;
   }
 
   public static PrivacyPolicy admitting(PrivacyPolicy policy, List<String> namespaces, List<String> hosts) {

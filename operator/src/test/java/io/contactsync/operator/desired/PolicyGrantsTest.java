@@ -1,6 +1,7 @@
 package io.contactsync.operator.desired;
 
 import static io.contactsync.sync.SyncFixtures.policy;
+import static io.contactsync.sync.SyncFixtures.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.KeysSpec;
@@ -28,14 +29,6 @@ class PolicyGrantsTest {
     p.getSpec().setAccess(new PolicyAccess());
     p.getSpec().getAccess().getKeyReaders().addAll(List.of(readers));
     return p;
-  }
-
-  private static Subject subject(Subject.Kind kind, String name, String namespace) {
-    Subject s = new Subject();
-    s.setKind(kind);
-    s.setName(name);
-    s.setNamespace(namespace);
-    return s;
   }
 
   private static Secret owned(PrivacyPolicy p, String uid) {

@@ -300,6 +300,15 @@ class TenantCredentialsIT {
     }
   }
 
+  /** The sync is refused for its credentials, holds none, and the canary shows nowhere. */
+  private static void assertSourceRefusedItsCredentials(String ns, String sync) {
+    Condition ready = awaitReadyCondition(ns, sync);
+    assertThat(decoded(syncSecret(ns, sync), "credentials.source.password")).as(sync + "-sync").isNull();
+    assertThat(ready.getReason()).isEqualTo(REASON);
+    assertThat(syncSecret(ns, sync)).isNull();
+    assertCanaryNowhereVisible(ns);
+  }
+
   @Test
   void aLabelledSecretOfAnotherTypeIsRefused() {
     String ns = TestCluster.namespace(CLUSTER.admin(), "deputy-type");
@@ -307,11 +316,7 @@ class TenantCredentialsIT {
     CLUSTER.admin().resource(consented(secret(ns, "registry", "kubernetes.io/dockerconfigjson",
         Map.of(".dockerconfigjson", "{\"auths\":{}}", "username", CANARY_USER, "password", CANARY)))).create();
     tenant.resource(cardDavSync(ns, "crm", "https://203.0.113.5/book/", "registry", false)).create();
-    Condition ready = awaitReadyCondition(ns, "crm");
-    assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).as("crm-sync").isNull();
-    assertThat(ready.getReason()).isEqualTo(REASON);
-    assertThat(syncSecret(ns, "crm")).isNull();
-    assertCanaryNowhereVisible(ns);
+    assertSourceRefusedItsCredentials(ns, "crm");
     tenant.close();
   }
 
@@ -323,11 +328,7 @@ class TenantCredentialsIT {
         "password", CANARY))).editMetadata().addToLabels(CONSENT_LABEL, "allowed").addToAnnotations(ALLOWED_SYNCS, "other, billing")
         .endMetadata().build()).create();
     tenant.resource(cardDavSync(ns, "crm", "https://203.0.113.5/book/", "for-other", false)).create();
-    Condition ready = awaitReadyCondition(ns, "crm");
-    assertThat(decoded(syncSecret(ns, "crm"), "credentials.source.password")).as("crm-sync").isNull();
-    assertThat(ready.getReason()).isEqualTo(REASON);
-    assertThat(syncSecret(ns, "crm")).isNull();
-    assertCanaryNowhereVisible(ns);
+    assertSourceRefusedItsCredentials(ns, "crm");
     tenant.close();
   }
 

@@ -3,6 +3,7 @@ package io.contactsync.operator.it;
 import static io.contactsync.sync.SyncFixtures.fileDestination;
 import static io.contactsync.sync.SyncFixtures.policy;
 import static io.contactsync.sync.SyncFixtures.sync;
+import static io.contactsync.sync.SyncFixtures.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -337,14 +338,6 @@ class TenantGrantsIT {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
-  private static Subject subject(Subject.Kind kind, String name, String namespace) {
-    Subject s = new Subject();
-    s.setKind(kind);
-    s.setName(name);
-    s.setNamespace(namespace);
-    return s;
-  }
-
   private static KeysSpec keys(String secretName) {
     KeysSpec keys = new KeysSpec();
     keys.setSecretName(secretName);
@@ -384,10 +377,7 @@ class TenantGrantsIT {
     keys.setSecretName("vault-policy-keys");
     vault.getSpec().setKeys(keys);
     PolicyAccess access = new PolicyAccess();
-    Subject officer = new Subject();
-    officer.setKind(Subject.Kind.ServiceAccount);
-    officer.setName("officer");
-    access.getKeyReaders().add(officer);
+    access.getKeyReaders().add(subject(Subject.Kind.ServiceAccount, "officer", null));
     vault.getSpec().setAccess(access);
     writer.resource(vault).create();
 

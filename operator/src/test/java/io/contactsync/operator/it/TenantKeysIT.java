@@ -5,6 +5,7 @@ import static io.contactsync.sync.SyncFixtures.fileDestination;
 import static io.contactsync.sync.SyncFixtures.policy;
 import static io.contactsync.sync.SyncFixtures.rule;
 import static io.contactsync.sync.SyncFixtures.sync;
+import static io.contactsync.sync.SyncFixtures.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -84,11 +85,7 @@ class TenantKeysIT {
 
   private static PrivacyPolicy sharedPolicy(String owner, String name, List<String> admitted) {
     PrivacyPolicy p = admitting(policy(owner, name, rule(PolicyAction.Encrypt, "notes")), admitted, List.of());
-    Subject officer = new Subject();
-    officer.setKind(Subject.Kind.ServiceAccount);
-    officer.setName("officer");
-    officer.setNamespace(owner);
-    p.getSpec().getAccess().getKeyReaders().add(officer);
+    p.getSpec().getAccess().getKeyReaders().add(subject(Subject.Kind.ServiceAccount, "officer", owner));
     return p;
   }
 
