@@ -15,11 +15,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The CronJob that runs a sync: the operator's own image with the sync command, one run at a time, under its own
@@ -27,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class SyncCronJob {
   static final long RUN_AS = 65532;
-  private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)([smh])");
 
   private SyncCronJob() {}
 
@@ -129,16 +125,6 @@ public final class SyncCronJob {
   }
 
   static long seconds(String duration) {
-    Duration total = Duration.ZERO;
-    Matcher m = DURATION_PART.matcher(duration);
-    while (m.find()) {
-      long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "h" -> Duration.ofHours(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofSeconds(n);
-      });
-    }
-    return Math.max(1, total.getSeconds());
+    return Math.max(1, Durations.parse(duration).getSeconds());
   }
 }

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
+import io.contactsync.operator.cli.OperatorCommand;
+import io.contactsync.operator.desired.AdminBounds;
+import io.contactsync.operator.egress.Cidr;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -21,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /** The chart renders what an installation needs for every value set we support, and refuses the rest with a reason. */
 class ChartTest {
@@ -82,7 +87,7 @@ class ChartTest {
       assertThat(e.getName()).isEqualTo("POD_NAME");
       assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
     });
-    assertThat(container.getArgs()).containsExactly("operator", "--leader-election", "--port=8080",
+    assertThat(container.getArgs()).startsWith("operator", "--leader-election", "--port=8080",
         "--image-pull-policy=IfNotPresent");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -92,6 +97,36 @@ class ChartTest {
         .hasValueSatisfying(o -> assertThat(o).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=60"));
     assertThat(env(container, "MALLOC_ARENA_MAX")).hasValue("2");
     assertThat(only(items, Service.class).getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+  }
+
+  @Test
+  void theDefaultSyncBoundsAreTheOperatorsOwnDefaults() {
+    List<String> args = operatorContainer(HelmChart.render(Map.of())).getArgs();
+    OperatorCommand command = new OperatorCommand();
+    new CommandLine(command).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+    assertThat(command.bounds()).as("values.yaml syncBounds, read as the operator reads its flags")
+        .isEqualTo(AdminBounds.DEFAULTS);
+  }
+
+  @Test
+  void syncBoundsValuesReachTheOperatorsFlags() {
+    List<String> args = operatorContainer(HelmChart.render(Map.of("syncBounds", Map.of(
+        "egress", Map.of("deniedCidrs", List.of("10.0.0.0/8"), "allowedCidrs", List.of("203.0.113.0/24", "::/0"),
+            "denyApiServer", false, "allowedNamespaces", List.of("shared-db")),
+        "minScheduleInterval", "15m", "maxResources", Map.of("cpu", "500m", "memory", "1Gi"),
+        "maxRunTimeout", "2h", "finishedJobTtl", "1h")))).getArgs();
+    OperatorCommand command = new OperatorCommand();
+    new CommandLine(command).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+    AdminBounds bounds = command.bounds();
+    assertThat(bounds.deniedCidrs()).containsExactly(Cidr.parse("10.0.0.0/8"));
+    assertThat(bounds.allowedCidrs()).containsExactly(Cidr.parse("203.0.113.0/24"), Cidr.parse("::/0"));
+    assertThat(bounds.denyApiServer()).isFalse();
+    assertThat(bounds.allowedNamespaces()).containsExactly("shared-db");
+    assertThat(bounds.minScheduleInterval()).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(bounds.maxCpu()).isEqualTo(new Quantity("500m"));
+    assertThat(bounds.maxMemory()).isEqualTo(new Quantity("1Gi"));
+    assertThat(bounds.maxRunTimeout()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(bounds.finishedJobTtl()).isEqualTo(java.time.Duration.ofHours(1));
   }
 
   @Test
