@@ -25,6 +25,8 @@ import java.util.TreeMap;
  */
 public final class SyncCronJob {
   static final long RUN_AS = 65532;
+  /** spec.timeout when it is not set (the CRD's default). */
+  public static final String DEFAULT_TIMEOUT = "30m";
 
   private SyncCronJob() {}
 
@@ -61,7 +63,7 @@ public final class SyncCronJob {
     ContactSyncSpec spec = sync.getSpec();
     return new JobSpecBuilder()
         .withBackoffLimit(spec.getRetries() == null ? 3 : spec.getRetries())
-        .withActiveDeadlineSeconds(seconds(spec.getTimeout() == null ? "30m" : spec.getTimeout()))
+        .withActiveDeadlineSeconds(seconds(spec.getTimeout() == null ? DEFAULT_TIMEOUT : spec.getTimeout()))
         .withTtlSecondsAfterFinished((int) Math.min(Integer.MAX_VALUE, settings.bounds().finishedJobTtl().getSeconds()))
         .withNewTemplate()
         .withNewMetadata().withLabels(Names.labels(sync, "sync")).endMetadata()

@@ -3,6 +3,7 @@ package io.contactsync.operator.resolve;
 import io.contactsync.api.v1alpha1.ContactSyncSpec;
 import io.contactsync.operator.desired.AdminBounds;
 import io.contactsync.operator.desired.Durations;
+import io.contactsync.operator.desired.SyncCronJob;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.sync.config.CronExpression;
 import io.contactsync.sync.config.Violation;
@@ -23,7 +24,6 @@ import java.util.regex.Pattern;
  * the operator flag to change.
  */
 public final class WorkBounds {
-  static final String DEFAULT_TIMEOUT = "30m";
   /** Kubernetes' quantity grammar (as resource.ParseQuantity reads it); fabric8's Quantity reads more. */
   private static final Pattern QUANTITY =
       Pattern.compile("\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3}|[numkMGTPE]|[KMGTPE]i)?");
@@ -34,7 +34,7 @@ public final class WorkBounds {
     List<Violation> out = new ArrayList<>();
     if (spec == null) return out;
     schedule(spec.getSchedule(), bounds).ifPresent(out::add);
-    timeout(spec.getTimeout() == null ? DEFAULT_TIMEOUT : spec.getTimeout(), bounds).ifPresent(out::add);
+    timeout(spec.getTimeout() == null ? SyncCronJob.DEFAULT_TIMEOUT : spec.getTimeout(), bounds).ifPresent(out::add);
     resources(spec.getResources(), bounds, out);
     return out;
   }

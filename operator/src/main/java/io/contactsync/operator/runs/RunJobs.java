@@ -7,11 +7,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a sync's own run Jobs say: which are still outstanding, and which finished requested runs may go. */
-public final class RunJobs {
+final class RunJobs {
   /** Finished requested runs kept, as the CronJob keeps its last successful and failed ones. */
-  public static final int REQUESTED_HISTORY = 3;
+  static final int REQUESTED_HISTORY = 3;
   private static final Set<String> FINISHED = Set.of("Complete", "Failed");
 
   private RunJobs() {}
@@ -20,20 +21,20 @@ public final class RunJobs {
    * Whether the Job controller has finished the Job (Complete or Failed). A Job whose pod is not scheduled yet, or
    * which has no pod at all, is not finished: it still becomes a run.
    */
-  public static boolean finished(Job job) {
+  static boolean finished(Job job) {
     return job.getStatus() != null && job.getStatus().getConditions() != null && job.getStatus().getConditions().stream()
         .anyMatch(c -> FINISHED.contains(c.getType()) && "True".equals(c.getStatus()));
   }
 
   /** The names of the Jobs not finished yet. */
-  public static Set<String> unfinished(Collection<Job> jobs) {
+  static Set<String> unfinished(Collection<Job> jobs) {
     return jobs.stream().filter(j -> !finished(j)).map(j -> j.getMetadata().getName())
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The finished ones beyond the newest {@link #REQUESTED_HISTORY}, newest first (by creation, then name). */
-  public static List<String> beyondHistory(Collection<Job> finishedOrNot) {
-    return finishedOrNot.stream().filter(RunJobs::finished)
+  static List<String> beyondHistory(Collection<Job> jobs) {
+    return jobs.stream().filter(RunJobs::finished)
         .sorted(Comparator.comparing((Job j) -> created(j)).thenComparing(j -> j.getMetadata().getName()).reversed())
         .skip(REQUESTED_HISTORY).map(j -> j.getMetadata().getName()).toList();
   }

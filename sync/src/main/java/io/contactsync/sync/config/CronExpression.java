@@ -59,8 +59,8 @@ public final class CronExpression {
    * The shortest time between two consecutive firings of a valid schedule, in wall-clock time; empty when it never
    * fires (such as on 30 February). Read as CronJob's cron library reads it: "N/step" runs from N to the field's end;
    * 7 is Sunday; when both day of month and day of week are restricted a day matching either fires, and when either
-   * is * (or ?, not stepped) a day must match both. Gaps across midnight count, and the calendar is scanned over its
-   * whole 400-year cycle, so a schedule of leap days or of "Friday the 13th" gets its real shortest gap.
+   * is * (or ?, not stepped) a day must match both. Gaps across the end of an hour, a day and a month count, and the
+   * calendar is scanned over its whole 400-year cycle, so even a schedule of leap days gets its real shortest gap.
    *
    * @throws IllegalArgumentException when {@link #problems} finds anything
    */
