@@ -15,8 +15,11 @@ public final class ApiPatterns {
   public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
   /** A DNS-1123 subdomain, as Kubernetes object names are. */
   public static final String OBJECT_NAME = "^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$";
-  /** A Go-style duration such as 90s, 30m or 1h30m. */
-  public static final String DURATION = "^([0-9]+(s|m|h))+$";
+  /**
+   * A Go-style duration such as 90s, 30m or 1h30m, at most 9 digits per part: the operator's duration reader refuses
+   * more.
+   */
+  public static final String DURATION = "^([0-9]{1,9}(s|m|h))+$";
   /** An ISO 3166-1 alpha-2 region code. */
   public static final String REGION = "^[A-Z]{2}$";
   public static final String HTTP_URL = "^https?://[^\\s]+$";

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The CronJob that runs a sync: the operator's own image with the sync command, one run at a time, under its own
@@ -24,6 +25,8 @@ import java.util.Map;
  */
 public final class SyncCronJob {
   static final long RUN_AS = 65532;
+  /** spec.timeout when it is not set (the CRD's default). */
+  public static final String DEFAULT_TIMEOUT = "30m";
 
   private SyncCronJob() {}
 
@@ -52,12 +55,16 @@ public final class SyncCronJob {
         .build();
   }
 
-  /** The spec of a run's Job, shared by scheduled runs and requested ones. */
+  /**
+   * The spec of a run's Job, shared by scheduled runs and requested ones. A finished Job (with its pod and logs) is
+   * deleted after the admin's TTL, where the cluster runs the TTL controller (Kubernetes 1.21+).
+   */
   public static JobSpec jobSpec(ContactSync sync, OperatorSettings settings, List<KeyToPath> secretItems) {
     ContactSyncSpec spec = sync.getSpec();
     return new JobSpecBuilder()
         .withBackoffLimit(spec.getRetries() == null ? 3 : spec.getRetries())
-        .withActiveDeadlineSeconds(seconds(spec.getTimeout() == null ? "30m" : spec.getTimeout()))
+        .withActiveDeadlineSeconds(seconds(spec.getTimeout() == null ? DEFAULT_TIMEOUT : spec.getTimeout()))
+        .withTtlSecondsAfterFinished((int) Math.min(Integer.MAX_VALUE, settings.bounds().finishedJobTtl().getSeconds()))
         .withNewTemplate()
         .withNewMetadata().withLabels(Names.labels(sync, "sync")).endMetadata()
         .withSpec(podSpec(sync, settings, secretItems))
@@ -102,7 +109,7 @@ public final class SyncCronJob {
         .addNewEnv().withName("HOME").withValue("/tmp").endEnv()
         // 60%: the rest of the limit holds the worker's classes, code and buffers (its heap stays flat, bench/RESULTS.md)
         .addNewEnv().withName("JAVA_TOOL_OPTIONS").withValue("-XX:MaxRAMPercentage=60 -Djava.io.tmpdir=/tmp").endEnv()
-        .withResources(resources(sync.getSpec().getResources()))
+        .withResources(resources(sync.getSpec().getResources(), settings.bounds()))
         .withNewSecurityContext()
         .withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true).withRunAsNonRoot(true)
         .withNewCapabilities().withDrop("ALL").endCapabilities()
@@ -114,14 +121,25 @@ public final class SyncCronJob {
         .build();
   }
 
-  private static ResourceRequirements resources(ResourceRequirements declared) {
+  /**
+   * What the sync declares (validation keeps it within the admin's bounds), else the defaults; a limit it leaves out
+   * is the admin's maximum, so no sync pod is unbounded.
+   */
+  static ResourceRequirements resources(ResourceRequirements declared, AdminBounds bounds) {
     if (declared != null && (declared.getRequests() != null || declared.getLimits() != null)) {
-      return new ResourceRequirementsBuilder().withRequests(declared.getRequests()).withLimits(declared.getLimits()).build();
+      Map<String, Quantity> limits = new TreeMap<>(Map.of("cpu", bounds.maxCpu(), "memory", bounds.maxMemory()));
+      if (declared.getLimits() != null) limits.putAll(declared.getLimits());
+      return new ResourceRequirementsBuilder().withRequests(declared.getRequests()).withLimits(limits).build();
     }
     return new ResourceRequirementsBuilder()
-        .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi")))
-        .withLimits(Map.of("memory", new Quantity("512Mi")))
+        .withRequests(Map.of("cpu", atMost("100m", bounds.maxCpu()), "memory", atMost("256Mi", bounds.maxMemory())))
+        .withLimits(Map.of("cpu", bounds.maxCpu(), "memory", atMost("512Mi", bounds.maxMemory())))
         .build();
+  }
+
+  private static Quantity atMost(String amount, Quantity max) {
+    Quantity q = new Quantity(amount);
+    return q.getNumericalAmount().compareTo(max.getNumericalAmount()) <= 0 ? q : max;
   }
 
   static long seconds(String duration) {

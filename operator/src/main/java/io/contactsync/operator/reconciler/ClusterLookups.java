@@ -2,6 +2,7 @@ package io.contactsync.operator.reconciler;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.desired.AdminBounds;
 import io.contactsync.operator.resolve.Lookups;
 import io.contactsync.operator.runtime.SealingKeyring;
 import io.contactsync.privacy.keys.SealingKeys;
@@ -24,14 +25,21 @@ final class ClusterLookups implements Lookups {
   private final ConsentSources consent;
   private final KubernetesClient client;
   private final SealingKeyring sealingKeys;
+  private final AdminBounds bounds;
 
   ClusterLookups(InformerEventSource<PrivacyPolicy, ContactSync> policies, InformerEventSource<Secret, ContactSync> policyKeys,
-      ConsentSources consent, KubernetesClient client, SealingKeyring sealingKeys) {
+      ConsentSources consent, KubernetesClient client, SealingKeyring sealingKeys, AdminBounds bounds) {
     this.policies = policies;
     this.policyKeys = policyKeys;
     this.consent = consent;
     this.client = client;
     this.sealingKeys = sealingKeys;
+    this.bounds = bounds;
+  }
+
+  @Override
+  public AdminBounds bounds() {
+    return bounds;
   }
 
   @Override

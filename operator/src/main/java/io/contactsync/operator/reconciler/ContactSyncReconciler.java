@@ -113,7 +113,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   @Override
   public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
     SyncResolution resolved = SyncResolver.resolve(sync,
-        new ClusterLookups(policies, policyKeys, consent, context.getClient(), sealingKeys));
+        new ClusterLookups(policies, policyKeys, consent, context.getClient(), sealingKeys, settings.bounds()));
     TakenNames taken = TakenNames.of(sync, new ExistingObjects(context));
     SyncResolution resolution = resolved.withViolations(taken.violations(sync));
     RunState runs = runState(context);

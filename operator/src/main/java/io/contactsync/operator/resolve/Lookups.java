@@ -1,6 +1,7 @@
 package io.contactsync.operator.resolve;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.desired.AdminBounds;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -30,4 +31,7 @@ public interface Lookups {
 
   /** The addresses of an external host. */
   List<String> addresses(String host) throws IOException;
+
+  /** What the cluster admin lets any sync ask for (the operator's flags). */
+  AdminBounds bounds();
 }

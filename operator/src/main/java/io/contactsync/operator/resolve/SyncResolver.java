@@ -51,6 +51,7 @@ public final class SyncResolver {
     List<Violation> violations = new ArrayList<>(SyncValidation.violations(sync,
         ref -> lookups.policy(ref.getNamespace(), ref.getName())));
     SyncAccessRule.violation(sync).ifPresent(violations::add);
+    violations.addAll(WorkBounds.violations(sync.getSpec(), lookups.bounds()));
     Map<String, PrivacyPolicy> policies = new TreeMap<>();
     Map<String, Map<String, String>> keys = new TreeMap<>();
     Map<String, Map<String, String>> credentials = new TreeMap<>();

@@ -53,6 +53,11 @@ public final class RunOwnership {
     return Optional.ofNullable(cronJob);
   }
 
+  /** The Jobs that are runs of the sync: controlled by its CronJob or, for run requests, by the sync itself. */
+  public Collection<Job> jobs() {
+    return runJobs.values();
+  }
+
   /** Whether the Job is a requested run of the sync: one the operator made, controlled by the sync itself. */
   public boolean isRequestedRun(Job job) {
     return controlledBy(job, CONTACTSYNC, HasMetadata.getKind(ContactSync.class), syncUid);

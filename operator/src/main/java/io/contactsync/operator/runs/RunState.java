@@ -17,11 +17,17 @@ import java.util.stream.Stream;
  * What is known about a sync's runs right now, from its pods, its CronJob and its Jobs: only from those that are the
  * sync's own by owner UIDs ({@link RunOwnership}), whatever the others' names and labels say.
  *
+ * @param unfinishedJobs names of the sync's run Jobs, scheduled or requested, that have not finished: counted by
+ *     Jobs, not pods, since a Job whose pod is not scheduled yet (or not made yet) has none and still becomes a run
  * @param requestedJobs names of the Jobs that exist for run requests (controlled by the sync itself)
+ * @param requestedBeyondHistory names of finished requested-run Jobs beyond the newest few, which the operator deletes
+ *     before it makes another
  */
-public record RunState(Optional<FinishedRun> latestFinished, Optional<FinishedRun> latestSucceeded, boolean active,
-    Optional<Instant> latestSchedule, Set<String> requestedJobs) {
-  public static final RunState NONE = new RunState(Optional.empty(), Optional.empty(), false, Optional.empty(), Set.of());
+public record RunState(Optional<FinishedRun> latestFinished, Optional<FinishedRun> latestSucceeded,
+    Set<String> unfinishedJobs, Optional<Instant> latestSchedule, Set<String> requestedJobs,
+    List<String> requestedBeyondHistory) {
+  public static final RunState NONE = new RunState(Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), Set.of(),
+      List.of());
 
   /**
    * @param pods the pods that carry the sync's labels (which anyone who may create pods can copy)
@@ -34,10 +40,15 @@ public record RunState(Optional<FinishedRun> latestFinished, Optional<FinishedRu
     Optional<Instant> scheduled = owned.cronJob().map(CronJob::getStatus).flatMap(s -> parse(s.getLastScheduleTime()));
     Optional<Instant> latestSchedule = Stream.of(scheduled, Runs.latestStart(runs)).flatMap(Optional::stream)
         .max(Instant::compareTo);
-    Set<String> requestedJobs = jobs.stream().filter(owned::isRequestedRun).map(j -> j.getMetadata().getName())
-        .collect(Collectors.toUnmodifiableSet());
-    return new RunState(Runs.latestFinished(runs), Runs.latestSucceeded(runs), Runs.anyActive(runs), latestSchedule,
-        requestedJobs);
+    List<Job> requested = owned.jobs().stream().filter(owned::isRequestedRun).toList();
+    Set<String> requestedJobs = requested.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toUnmodifiableSet());
+    return new RunState(Runs.latestFinished(runs), Runs.latestSucceeded(runs), RunJobs.unfinished(owned.jobs()),
+        latestSchedule, requestedJobs, RunJobs.beyondHistory(requested));
+  }
+
+  /** Whether a run is outstanding (so a requested run waits: runs never overlap, and requests never pile up). */
+  public boolean runOutstanding() {
+    return !unfinishedJobs.isEmpty();
   }
 
   private static Optional<Instant> parse(String timestamp) {

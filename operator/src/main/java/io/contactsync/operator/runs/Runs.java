@@ -10,12 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** What the sync pods of one ContactSync say about its runs. */
 public final class Runs {
   static final String CONTAINER = "sync";
-  private static final Set<String> ACTIVE_PHASES = Set.of("Pending", "Running");
 
   private Runs() {}
 
@@ -28,11 +26,6 @@ public final class Runs {
   public static Optional<FinishedRun> latestSucceeded(List<Pod> pods) {
     return pods.stream().map(Runs::finished).flatMap(Optional::stream).filter(FinishedRun::succeeded)
         .max(Comparator.comparing(FinishedRun::finishedAt));
-  }
-
-  /** Whether a run is in progress (so a requested run waits: runs never overlap). */
-  public static boolean anyActive(List<Pod> pods) {
-    return pods.stream().anyMatch(p -> p.getStatus() != null && ACTIVE_PHASES.contains(p.getStatus().getPhase()));
   }
 
   /** The latest start of a run, for lastScheduleTime. */

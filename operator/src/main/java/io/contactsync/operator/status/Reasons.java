@@ -32,6 +32,9 @@ public final class Reasons {
   public static final String KEYS_SECRET_NOT_OWNED = "KeysSecretNotOwned";
   public static final String KEY_READER_NOT_ALLOWED = "KeyReaderNotAllowed";
   public static final String POLICY_IN_OPERATOR_NAMESPACE = "PolicyInOperatorNamespace";
+  public static final String SCHEDULE_TOO_FREQUENT = "ScheduleTooFrequent";
+  public static final String RESOURCES_TOO_LARGE = "ResourcesTooLarge";
+  public static final String TIMEOUT_TOO_LONG = "TimeoutTooLong";
 
   private Reasons() {}
 }

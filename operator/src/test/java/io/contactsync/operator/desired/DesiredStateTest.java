@@ -225,6 +225,56 @@ class DesiredStateTest {
   }
 
   @Test
+  void everyRunsJobIsDeletedAfterTheAdminsTtlAndKeepsAFewHistoryEntries() {
+    ContactSync sync = crm();
+    sync.getMetadata().setUid("5e1c-0000-crm");
+    CronJob cron = SyncCronJob.desired(sync, SETTINGS, List.of(), false);
+    assertThat(cron.getSpec().getJobTemplate().getSpec().getTtlSecondsAfterFinished()).isEqualTo(86_400);
+    assertThat(cron.getSpec().getSuccessfulJobsHistoryLimit()).isEqualTo(3);
+    assertThat(cron.getSpec().getFailedJobsHistoryLimit()).isEqualTo(3);
+    assertThat(RequestedRun.desired(sync, "2026-12-01T10:00:00Z", SETTINGS, List.of()).getSpec().getTtlSecondsAfterFinished())
+        .isEqualTo(86_400);
+
+    AdminBounds d = AdminBounds.DEFAULTS;
+    OperatorSettings hourly = new OperatorSettings("i", "Always", false, new AdminBounds(d.deniedCidrs(), d.allowedCidrs(),
+        d.denyApiServer(), d.allowedNamespaces(), d.minScheduleInterval(), d.maxCpu(), d.maxMemory(), d.maxRunTimeout(),
+        Durations.parse("1h")));
+    assertThat(RequestedRun.desired(sync, "2026-12-01T10:00:00Z", hourly, List.of()).getSpec().getTtlSecondsAfterFinished())
+        .isEqualTo(3600);
+  }
+
+  @Test
+  void noSyncPodIsUnboundedALimitLeftOutIsTheAdminsMaximum() {
+    ContactSync sync = crm();
+    assertThat(container(sync, SETTINGS).getResources().getLimits())
+        .isEqualTo(Map.of("cpu", new Quantity("2"), "memory", new Quantity("512Mi")));
+    assertThat(container(sync, SETTINGS).getResources().getRequests())
+        .isEqualTo(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi")));
+
+    ResourceRequirements declared = new ResourceRequirements();
+    declared.setRequests(Map.of("memory", new Quantity("1Gi")));
+    sync.getSpec().setResources(declared);
+    assertThat(container(sync, SETTINGS).getResources().getLimits())
+        .isEqualTo(Map.of("cpu", new Quantity("2"), "memory", new Quantity("4Gi")));
+    assertThat(container(sync, SETTINGS).getResources().getRequests()).isEqualTo(Map.of("memory", new Quantity("1Gi")));
+
+    AdminBounds d = AdminBounds.DEFAULTS;
+    OperatorSettings small = new OperatorSettings("i", "Always", false, new AdminBounds(d.deniedCidrs(), d.allowedCidrs(),
+        d.denyApiServer(), d.allowedNamespaces(), d.minScheduleInterval(), new Quantity("50m"), new Quantity("128Mi"),
+        d.maxRunTimeout(), d.finishedJobTtl()));
+    sync.getSpec().setResources(null);
+    assertThat(container(sync, small).getResources().getLimits())
+        .isEqualTo(Map.of("cpu", new Quantity("50m"), "memory", new Quantity("128Mi")));
+    assertThat(container(sync, small).getResources().getRequests()).as("the defaults, within the admin's bounds")
+        .isEqualTo(Map.of("cpu", new Quantity("50m"), "memory", new Quantity("128Mi")));
+  }
+
+  private static io.fabric8.kubernetes.api.model.Container container(ContactSync sync, OperatorSettings settings) {
+    return SyncCronJob.desired(sync, settings, List.of(), false).getSpec().getJobTemplate().getSpec().getTemplate().getSpec()
+        .getContainers().get(0);
+  }
+
+  @Test
   void keyReadersMayGetTheKeysSecretAndNothingElse() {
     PrivacyPolicy p = policy("compliance", "p");
     assertThat(KeyReaderAccess.role(p)).isEmpty();

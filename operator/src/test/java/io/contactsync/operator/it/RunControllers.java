@@ -9,13 +9,15 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;
 
 /**
  * Plays, as faithfully as the cluster tests need, what the test API server lacks: the CronJob controller (a Job from
  * the CronJob's template, controlled by the CronJob's UID), the Job controller (a Pod from the Job's template,
- * controlled by the Job's UID) and the kubelet (the sync container's termination).
+ * controlled by the Job's UID, and its Complete status) and the kubelet (the sync container's termination).
  */
 final class RunControllers {
   private RunControllers() {}
@@ -51,6 +53,16 @@ final class RunControllers {
         .withStartedAt(finishedAt.minusSeconds(30).toString()).withMessage(message).endTerminated().endState()
         .endContainerStatus().build());
     admin.pods().inNamespace(current.getMetadata().getNamespace()).resource(current).updateStatus();
+  }
+
+  /** As the Job controller does once the Job's pod succeeded: the Job is Complete. */
+  static void complete(KubernetesClient admin, Job job) {
+    Job current = admin.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName()).get();
+    String now = Instant.now().toString();
+    current.setStatus(new JobStatusBuilder().withStartTime(now).withCompletionTime(now).withSucceeded(1)
+        .withConditions(new JobConditionBuilder().withType("Complete").withStatus("True").withLastTransitionTime(now).build())
+        .build());
+    admin.batch().v1().jobs().inNamespace(current.getMetadata().getNamespace()).resource(current).updateStatus();
   }
 
   /** A finished scheduled run of the CronJob: its Job, the Job's pod, the pod's termination. */

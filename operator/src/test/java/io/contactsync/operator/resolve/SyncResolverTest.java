@@ -15,6 +15,7 @@ import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
+import io.contactsync.operator.desired.AdminBounds;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.privacy.keys.PolicyKeys;
@@ -78,6 +79,7 @@ class SyncResolverTest {
     @Override public Namespace namespace(String name) { return namespaces.get(name); }
     @Override public Service service(String namespace, String name) { return services.get(namespace + "/" + name); }
     @Override public SealingKeys sealingKeys() { return SEALING_KEYS; }
+    @Override public AdminBounds bounds() { return AdminBounds.DEFAULTS; }
 
     @Override
     public List<String> addresses(String host) throws IOException {
@@ -92,6 +94,16 @@ class SyncResolverTest {
 
   static DestinationSpec webhook(String name, String url) {
     return webhookDestination(name, url, new PolicyReference("p", null));
+  }
+
+  @Test
+  void theAdminsBoundsOnWorkStopDataFromFlowing() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
+    s.getSpec().setSchedule("* * * * *");
+    SyncResolution r = SyncResolver.resolve(s, lookups);
+    assertThat(r.violations()).extracting(Violation::reason).containsExactly("ScheduleTooFrequent");
+    assertThat(r.dataMayFlow()).isFalse();
   }
 
   @Test

@@ -107,7 +107,7 @@ class ArgoCdHealthIT {
 
     FinishedRun failed = new FinishedRun("crm-29000000", T0, false, null, "destination 'out': connection refused");
     ContactSync failing = withStatus(List.of(), List.of(),
-        new RunState(Optional.of(failed), Optional.empty(), false, Optional.empty(), Set.of()));
+        new RunState(Optional.of(failed), Optional.empty(), Set.of(), Optional.empty(), Set.of(), List.of()));
     Health degraded = health(failing);
     assertThat(degraded.status()).isEqualTo("Degraded");
     assertThat(degraded.message()).startsWith("The last run failed: ").contains("connection refused");
