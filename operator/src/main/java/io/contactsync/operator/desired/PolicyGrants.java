@@ -45,10 +45,16 @@ public final class PolicyGrants {
     }
     if (existingKeys != null && !ownedBy(existingKeys, policy)) {
       String name = Names.policyKeysSecret(policy);
-      return Optional.of(new Refusal(Reasons.KEYS_SECRET_NOT_OWNED, "keys.secretName names Secret " + name
-          + ", which already exists in " + ns + " and was not created by the operator for this policy; the operator "
-          + "does not write it or let key readers get it. Choose another keys.secretName (or leave it out to use "
-          + policy.getMetadata().getName() + "-keys), or delete that Secret if nothing uses it"));
+      boolean named = policy.getSpec() != null && policy.getSpec().getKeys() != null
+          && policy.getSpec().getKeys().getSecretName() != null;
+      // the field that chose the name: keys.secretName, or the policy's own name when that is not set
+      String chosen = named ? "keys.secretName names Secret " + name
+          : "the policy's keys Secret is " + name + " (metadata.name with -keys, as keys.secretName is not set)";
+      String fix = named ? "Choose another keys.secretName (or leave it out to use " + policy.getMetadata().getName()
+          + "-keys)" : "Set keys.secretName to a name no Secret in " + ns + " has";
+      return Optional.of(new Refusal(Reasons.KEYS_SECRET_NOT_OWNED, chosen + ", which already exists in " + ns
+          + " and was not created by the operator for this policy; the operator does not write it or let key readers "
+          + "get it. " + fix + ", or delete that Secret if nothing uses it"));
     }
     return Optional.empty();
   }

@@ -141,7 +141,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
     conditions.removeIf(c -> Reasons.READY.equals(c.getType()));
     long generation = Objects.requireNonNullElse(sync.getMetadata().getGeneration(), 0L);
     conditions.add(Conditions.of(status.getConditions(), Reasons.READY, Condition.Status.False, generation,
-        Reasons.DEPENDENTS_FAILED, "the operator could not converge the sync's objects (" + summary(e)
+        Reasons.DEPENDENTS_FAILED, "the operator could not converge the sync's objects (" + FailureSummary.of(e)
             + "); it retries with backoff", clock.instant()));
     status.setConditions(conditions);
     sync.setStatus(status);
@@ -162,14 +162,6 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
     patch.setMetadata(StatusPatches.metadataOf(sync));
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
-  }
-
-  /** The exception's kind and first line: API errors name objects, never contact data. */
-  private static String summary(Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-    String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-    return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message.substring(0, Math.min(300, message.length())));
   }
 
   @Override

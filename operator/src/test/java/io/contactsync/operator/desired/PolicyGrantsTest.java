@@ -65,6 +65,19 @@ class PolicyGrantsTest {
   }
 
   @Test
+  void aTakenDefaultKeysSecretNameNamesTheFieldThatChoseItAndTheOneToSet() {
+    PrivacyPolicy p = policyNaming("compliance", null);
+    Secret theirs = new SecretBuilder().withNewMetadata().withName(p.getMetadata().getName() + "-keys")
+        .withNamespace("compliance").endMetadata().withData(Map.of("password", "c2VjcmV0")).build();
+    var refusal = PolicyGrants.refusal(p, OPERATOR_NS, theirs).orElseThrow();
+    assertThat(refusal.reason()).isEqualTo("KeysSecretNotOwned");
+    assertThat(refusal.message()).startsWith("the policy's keys Secret is " + theirs.getMetadata().getName()
+        + " (metadata.name with -keys, as keys.secretName is not set)")
+        .contains("Set keys.secretName to a name no Secret in compliance has", "delete that Secret")
+        .doesNotContain("c2VjcmV0");
+  }
+
+  @Test
   void noPolicyIsAdmittedInTheOperatorsNamespace() {
     PrivacyPolicy p = policyNaming(OPERATOR_NS, "contactsync-sealing-keys");
     var refusal = PolicyGrants.refusal(p, OPERATOR_NS, null).orElseThrow();

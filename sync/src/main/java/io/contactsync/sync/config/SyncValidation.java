@@ -29,7 +29,10 @@ import java.util.function.Function;
  * and encrypted transport unless declared otherwise. Pure: the caller says how to find policies.
  */
 public final class SyncValidation {
-  /** A CronJob name may have 52 characters, since its Jobs' names add 11; the CronJob is named after the sync. */
+  /**
+   * A CronJob name may have 52 characters, since its Jobs' names add 11 and a Job's name is a label value of its pods
+   * (at most 63); the CronJob is named after the sync.
+   */
   public static final int MAX_NAME_LENGTH = 52;
 
   private SyncValidation() {}
@@ -50,8 +53,12 @@ public final class SyncValidation {
     String namespace = Objects.requireNonNullElse(sync.getMetadata().getNamespace(), "default");
     String name = Objects.requireNonNullElse(sync.getMetadata().getName(), "");
     if (name.length() > MAX_NAME_LENGTH) {
-      out.add(new Violation(Violation.INVALID_SPEC, "the name '" + name + "' is " + name.length() + " characters long; a "
-          + "ContactSync name may have at most " + MAX_NAME_LENGTH + " (its CronJob's Jobs add 11)"));
+      // not the name itself: it may be 253 characters, and the reader knows which object this is
+      out.add(new Violation(Violation.INVALID_SPEC, "metadata.name is " + name.length() + " characters long; a "
+          + "ContactSync name may have at most " + MAX_NAME_LENGTH + ": the operator names the sync's CronJob after it, "
+          + "each of the CronJob's Jobs adds 11 characters, and a Job's name must fit a label value (at most 63 "
+          + "characters). Create the ContactSync again under a name of at most " + MAX_NAME_LENGTH + " characters (a "
+          + "name cannot be changed) and delete this one"));
     }
     CronExpression.problems(spec.getSchedule()).forEach(p -> out.add(new Violation(Violation.INVALID_SPEC, p)));
     if (spec.getTimeZone() != null) {

@@ -140,11 +140,19 @@ class SyncValidationTest {
   }
 
   @Test
-  void aNameTooLongForItsCronJobIsReported() {
-    ContactSync s = sync("sales", "x".repeat(53), "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
-    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).extracting(Violation::message)
-        .containsExactly("the name '" + "x".repeat(53) + "' is 53 characters long; a ContactSync name may have at most 52 "
-            + "(its CronJob's Jobs add 11)");
+  void aNameTooLongForItsObjectsNamesTheFieldTheLimitAndWhy() {
+    for (int length : new int[] {53, 60, 253}) { // 253: the longest name the API server takes for a ContactSync
+      ContactSync s = sync("sales", "x".repeat(length), "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
+      assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).singleElement().satisfies(v -> {
+        assertThat(v.reason()).isEqualTo(Violation.INVALID_SPEC);
+        assertThat(v.message()).isEqualTo("metadata.name is " + length + " characters long; a ContactSync name may have "
+            + "at most 52: the operator names the sync's CronJob after it, each of the CronJob's Jobs adds 11 characters, "
+            + "and a Job's name must fit a label value (at most 63 characters). Create the ContactSync again under a name "
+            + "of at most 52 characters (a name cannot be changed) and delete this one");
+      });
+    }
+    ContactSync fits = sync("sales", "x".repeat(52), "in.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null)));
+    assertThat(SyncValidation.violations(fits, only(policy("sales", "p")))).isEmpty();
   }
 
   @Test

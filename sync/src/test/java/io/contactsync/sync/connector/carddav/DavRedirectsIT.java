@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class DavRedirectsIT {
   private static final String CANARY_PASSWORD = "canary-dav-password-3f9a";
+  private static final String CANARY_CONTACT = "Canary Contact 81c4";
   private static final String BOOK = "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\" "
       + "xmlns:c=\"urn:ietf:params:xml:ns:carddav\"><d:response><d:href>/real/</d:href><d:propstat><d:prop>"
       + "<d:resourcetype><d:collection/><c:addressbook/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status>"
@@ -94,6 +95,17 @@ class DavRedirectsIT {
         .hasMessageContaining("redirected to another origin")
         .hasMessageNotContaining(CANARY_PASSWORD);
     assertThat(reachedElsewhere).isEmpty();
+  }
+
+  @Test
+  void aVcardPutRedirectedToAnotherOriginNeverReachesIt() {
+    String vcard = "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:c1\r\nFN:" + CANARY_CONTACT + "\r\nEND:VCARD\r\n";
+    assertThatThrownBy(() -> client().put(origin().resolve("/cross/c1.vcf"), vcard, null))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("redirected to another origin")
+        .hasMessageNotContaining(CANARY_CONTACT).hasMessageNotContaining(CANARY_PASSWORD);
+    assertThat(reachedAllowed).containsExactly("PUT /cross/c1.vcf");
+    assertThat(reachedElsewhere).as("neither the Authorization header nor the vCard went to the other origin").isEmpty();
   }
 
   @Test

@@ -31,12 +31,17 @@ import io.contactsync.sync.pipeline.RunSummary;
 import io.contactsync.sync.pipeline.SyncRun;
 import io.contactsync.sync.sample.SyntheticContacts;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +176,46 @@ class LdapIT {
     d.begin();
     assertThatThrownBy(() -> d.upsert(List.of(c))).hasMessageContaining("(telephoneNumber)")
         .hasMessageContaining("does not fit that attribute").hasMessageNotContaining("0113");
+  }
+
+  /**
+   * A directory entry may refer the client to another server (a referral object, RFC 3296). Chasing it would send
+   * the bind credentials there and take entries from a server no policy checked: a listener on 127.0.0.1 that the
+   * referral names records whether anything connected to it.
+   */
+  @Test
+  void referralsAreNotChasedSoNothingReachesTheServerTheyName() throws Exception {
+    try (ServerSocket elsewhere = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      AtomicInteger contacted = new AtomicInteger();
+      Thread listener = new Thread(() -> {
+        while (true) {
+          try (Socket s = elsewhere.accept()) {
+            contacted.incrementAndGet();
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      listener.setDaemon(true);
+      listener.start();
+      person(1, "Ada", "ada@example.com");
+      String moved = "ou=moved," + ou;
+      admin.add(moved, new Attribute("objectClass", "referral", "extensibleObject"), new Attribute("ou", "moved"),
+          new Attribute("ref", "ldap://127.0.0.1:" + elsewhere.getLocalPort() + "/ou=people,dc=elsewhere"));
+
+      List<Contact> read = new ArrayList<>();
+      ContactSource.Sink sink = new ContactSource.Sink() {
+        @Override public void accept(ReadItem item) { read.add(item.contact()); }
+        @Override public void deleted(String sourceId) {}
+      };
+      new LdapSource(ldap(URL, ou), credentials("ldap-creds")).read(Map.of(), sink);
+      assertThat(read).as("the entries of the checked server only").extracting(c -> c.getName().getGiven())
+          .containsExactly("Ada");
+      assertThatThrownBy(() -> new LdapSource(ldap(URL, "ou=below," + moved), credentials("ldap-creds")).read(Map.of(), sink))
+          .as("a base the server refers elsewhere is a failure, not a chase").isInstanceOf(IOException.class);
+      Thread.sleep(500); // a chase would connect at once
+      assertThat(contacted.get()).as("connections to the referred server").isZero();
+    }
   }
 
   @Test
