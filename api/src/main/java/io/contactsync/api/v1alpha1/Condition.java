@@ -26,6 +26,7 @@ public class Condition {
   private Long observedGeneration;
 
   @Required
+  @Size(max = ApiLimits.TIMESTAMP)
   @JsonPropertyDescription("When the status last changed (RFC 3339).")
   private String lastTransitionTime;
 
