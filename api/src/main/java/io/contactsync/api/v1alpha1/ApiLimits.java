@@ -87,6 +87,8 @@ public final class ApiLimits {
   public static final int SUBJECTS = 16;
   /** Conditions in a status (the operator writes three). */
   public static final int CONDITIONS = 8;
+  /** A condition's message, as in metav1.Condition; the operator cuts longer ones (Conditions). */
+  public static final int CONDITION_MESSAGE = 32768;
   /** An RFC 3339 time. */
   public static final int TIMESTAMP = 64;
   /** status.source: a connector kind and a host. */
