@@ -31,7 +31,8 @@ public class LdapConnector extends RemoteConnector {
   @JsonPropertyDescription("Overrides of the inetOrgPerson mapping, field path to attribute, e.g. {\"custom.employeeId\": "
       + "\"employeeNumber\", \"notes\": \"description\"}. Defaults: cn, givenName, sn, displayName, mail, telephoneNumber, "
       + "mobile, homePhone, o, title, street, l, st, postalCode, description, employeeNumber, departmentNumber.")
-  private Map<String, @Size(max = ApiLimits.LDAP_ATTRIBUTE) @Pattern(ApiPatterns.LDAP_ATTRIBUTE) String> attributes = new LinkedHashMap<>();
+  private Map<String, @Size(max = ApiLimits.LDAP_ATTRIBUTE) @Pattern(ApiPatterns.LDAP_ATTRIBUTE) String> attributes =
+      new LinkedHashMap<>();
 
   @Override
   public String getUrl() { return url; }
