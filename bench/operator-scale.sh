@@ -21,7 +21,8 @@ cleanup() {
 trap cleanup EXIT
 # namespaces an earlier run left terminating would add their deletions to the counts
 while kubectl get namespaces -o name | grep -q '^namespace/bench-\(scale\|operator\)-'; do sleep 2; done
-kubectl apply --server-side -f "$root/crds/contactsyncs.contactsync.io-v1.yml" -f "$root/crds/privacypolicies.contactsync.io-v1.yml" >/dev/null
+# replace or create, not a server-side apply, which an API server before 1.23 refuses for the CRDs' CEL rules
+for crd in "$root"/crds/*.yml; do kubectl replace -f "$crd" >/dev/null 2>&1 || kubectl create -f "$crd" >/dev/null; done
 kubectl create namespace "$ns" >/dev/null; kubectl create namespace "$opns" >/dev/null
 
 writes() { # operator-relevant write requests served so far; their breakdown by verb and resource goes to $work/$1

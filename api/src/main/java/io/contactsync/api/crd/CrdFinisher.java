@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.contactsync.api.v1alpha1.ApiLimits;
+import io.contactsync.api.v1alpha1.ApiRules;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
@@ -19,7 +21,9 @@ import java.util.List;
 /**
  * Finishes the CRDs fabric8 generated, at build time: printer columns in the order the resource class declares
  * them (the generator sorts them by JSON path, which puts Age first), and the class's description on the top-level
- * schema (which the generator leaves empty, so kubectl explain showed none).
+ * schema (which the generator leaves empty, so kubectl explain showed none), and a maxLength on the quantities of
+ * spec.resources (int-or-string values, on which the generator ignores @Size). Where a CEL rule says "exactly one of",
+ * it adds the same as a oneOf of required properties, which API servers without CEL (before 1.25) check too.
  */
 public final class CrdFinisher {
   static final List<Class<? extends CustomResource<?, ?>>> RESOURCES = List.of(ContactSync.class, PrivacyPolicy.class);
@@ -40,6 +44,8 @@ public final class CrdFinisher {
 
   static JsonNode finish(JsonNode crd, Class<?> type) {
     for (JsonNode version : crd.path("spec").path("versions")) {
+      boundQuantities(version.path("schema").path("openAPIV3Schema"));
+      exactlyOne(version.path("schema").path("openAPIV3Schema"));
       JsonClassDescription description = type.getAnnotation(JsonClassDescription.class);
       if (description != null) {
         ((ObjectNode) version.path("schema").path("openAPIV3Schema")).put("description", description.value());
@@ -50,6 +56,28 @@ public final class CrdFinisher {
       }
     }
     return crd;
+  }
+
+  /** Every int-or-string value of these CRDs is a resource quantity: bounded as {@link ApiLimits#QUANTITY}. */
+  private static void boundQuantities(JsonNode schema) {
+    if (schema.path("x-kubernetes-int-or-string").asBoolean() && !schema.has("maxLength")) {
+      ((ObjectNode) schema).put("maxLength", ApiLimits.QUANTITY);
+    }
+    schema.path("properties").forEach(CrdFinisher::boundQuantities);
+    if (schema.has("items")) boundQuantities(schema.get("items"));
+    if (schema.path("additionalProperties").isObject()) boundQuantities(schema.get("additionalProperties"));
+  }
+
+  private static void exactlyOne(JsonNode schema) {
+    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+      List<String> alternatives = ApiRules.EXACTLY_ONE.get(rule.path("rule").asText());
+      if (alternatives == null) continue;
+      ArrayNode oneOf = ((ObjectNode) schema).putArray("oneOf");
+      alternatives.forEach(property -> oneOf.addObject().putArray("required").add(property));
+    }
+    schema.path("properties").forEach(CrdFinisher::exactlyOne);
+    if (schema.has("items")) exactlyOne(schema.get("items"));
+    if (schema.path("additionalProperties").isObject()) exactlyOne(schema.get("additionalProperties"));
   }
 
   private static ArrayNode inDeclaredOrder(ArrayNode generated, Class<?> type) {

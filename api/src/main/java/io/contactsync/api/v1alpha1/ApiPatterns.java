@@ -27,6 +27,8 @@ public final class ApiPatterns {
   public static final String JDBC_POSTGRES_URL = "^jdbc:postgresql://[^\\s]+$";
   /** A host name or a wildcard host such as *.marketing.svc.cluster.local. */
   public static final String HOST_PATTERN = "^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]{1,5})?$";
+  /** An LDAP attribute description (RFC 4512): a name or an OID, with options such as ;binary. */
+  public static final String LDAP_ATTRIBUTE = "^[A-Za-z0-9][A-Za-z0-9.;-]*$";
   /** A SQL identifier, optionally schema-qualified. */
   public static final String SQL_IDENTIFIER = "^[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?$";
 

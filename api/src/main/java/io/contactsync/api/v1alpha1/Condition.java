@@ -26,6 +26,7 @@ public class Condition {
   private Long observedGeneration;
 
   @Required
+  @Size(max = ApiLimits.TIMESTAMP)
   @JsonPropertyDescription("When the status last changed (RFC 3339).")
   private String lastTransitionTime;
 
@@ -35,7 +36,7 @@ public class Condition {
   @JsonPropertyDescription("A CamelCase code for why the condition has this status; see docs/troubleshooting.md.")
   private String reason;
 
-  @Size(max = 32768)
+  @Size(max = ApiLimits.CONDITION_MESSAGE)
   @JsonPropertyDescription("What happened and what to do about it, for people.")
   private String message;
 

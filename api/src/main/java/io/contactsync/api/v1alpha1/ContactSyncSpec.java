@@ -16,11 +16,12 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ContactSyncSpec {
   @Required
+  @Size(max = ApiLimits.SCHEDULE)
   @Pattern(ApiPatterns.CRON)
   @JsonPropertyDescription("When to run, in cron syntax (five fields, e.g. \"*/30 * * * *\") or a macro such as @hourly.")
   private String schedule;
 
-  @Size(max = 64)
+  @Size(max = ApiLimits.TIME_ZONE)
   @JsonPropertyDescription("IANA time zone the schedule is read in, e.g. Europe/Berlin. Defaults to the cluster's (usually UTC).")
   private String timeZone;
 
@@ -42,6 +43,7 @@ public class ContactSyncSpec {
   @JsonPropertyDescription("How many times a failed run is retried before it counts as failed.")
   private Integer retries;
 
+  @Size(max = ApiLimits.DURATION)
   @Default("30m")
   @Pattern(ApiPatterns.DURATION)
   @JsonPropertyDescription("Longest a run may take before it is stopped and counted as failed, e.g. 90s, 30m, 1h.")
@@ -56,7 +58,7 @@ public class ContactSyncSpec {
   private SourceSpec source;
 
   @Required
-  @Size(min = 1, max = 16)
+  @Size(min = 1, max = ApiLimits.DESTINATIONS)
   @JsonPropertyDescription("Where contacts are written to, each through its own PrivacyPolicy.")
   private List<DestinationSpec> destinations = new ArrayList<>();
 

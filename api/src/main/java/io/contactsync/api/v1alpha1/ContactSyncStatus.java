@@ -2,6 +2,7 @@ package io.contactsync.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,21 +13,26 @@ public class ContactSyncStatus {
   @JsonPropertyDescription("The metadata.generation this status describes.")
   private Long observedGeneration;
 
+  @Size(max = ApiLimits.CONDITIONS)
   @JsonPropertyDescription("Ready, PolicyResolved and LastRunSucceeded, in the metav1.Condition shape; reasons say what to fix.")
   private List<Condition> conditions = new ArrayList<>();
 
+  @Size(max = ApiLimits.SOURCE_SUMMARY)
   @JsonPropertyDescription("The source kind and host, e.g. 'carddav dav.example.com', for kubectl get.")
   private String source;
 
+  @Size(max = ApiLimits.TIMESTAMP)
   @JsonPropertyDescription("When the last run was started (RFC 3339).")
   private String lastScheduleTime;
 
+  @Size(max = ApiLimits.TIMESTAMP)
   @JsonPropertyDescription("When the last successful run finished (RFC 3339).")
   private String lastSuccessfulTime;
 
   @JsonPropertyDescription("Counts of the last successful run.")
   private RunCounts lastRun;
 
+  @Size(max = ApiLimits.RUN_REQUEST)
   @JsonPropertyDescription("The last contactsync.io/run-requested-at value a run was started for; a new value starts one more.")
   private String lastRunRequest;
 

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A destination of a sync: a name, the policy its data passes through, and exactly one connector block. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = ApiRules.DESTINATION_CONNECTOR, message = ApiRules.DESTINATION_CONNECTOR_MESSAGE)
 public class DestinationSpec {
   @Required
+  @Size(max = ApiLimits.DNS_LABEL)
   @Pattern(ApiPatterns.DNS_LABEL)
   @JsonPropertyDescription("Name of the destination, unique within the sync; a DNS label (lower case, digits, '-').")
   private String name;

@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FileConnector {
   @Required
-  @Size(min = 1, max = 4096)
+  @Size(min = 1, max = ApiLimits.FILE_PATH)
   @JsonPropertyDescription("Path of the file; a relative path is resolved against the directory of the manifest.")
   private String path;
 

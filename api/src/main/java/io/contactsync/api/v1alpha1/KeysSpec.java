@@ -3,10 +3,12 @@ package io.contactsync.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 /** Where the policy's keysets (AES-SIV for Tokenize, HMAC for Hash and record ids, HPKE for Encrypt) live, and how far tokens join. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KeysSpec {
+  @Size(max = ApiLimits.OBJECT_NAME)
   @Pattern(ApiPatterns.OBJECT_NAME)
   @JsonPropertyDescription("Name of the Secret holding the keysets, created once by the operator (owned by this "
       + "policy) and never regenerated; defaults to <policy name>-keys. It must not name an existing Secret the operator "

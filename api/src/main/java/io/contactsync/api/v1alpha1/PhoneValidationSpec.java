@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 /** Phone number handling. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +17,7 @@ public class PhoneValidationSpec {
   private Normalization normalize;
 
   @Default("US")
+  @Size(max = 2)
   @Pattern(ApiPatterns.REGION)
   @JsonPropertyDescription("ISO 3166-1 region assumed for numbers written without a country code, e.g. US, GB, DE.")
   private String defaultRegion;

@@ -12,11 +12,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PolicyRule {
   @Required
-  @Size(min = 1, max = 64)
+  @Size(min = 1, max = ApiLimits.RULE_FIELDS)
   @JsonPropertyDescription("Field paths of the canonical contact: name.given, formattedName, emails[].value, phones[].value, "
       + "addresses[].postalCode, addresses[] (every address field), birthday, notes, categories, custom.<key>, custom.* and so on. "
       + "A more specific path wins over a group (emails[].value over emails[]).")
-  private List<@Pattern(ApiPatterns.FIELD_PATH) String> fields = new ArrayList<>();
+  private List<@Size(max = ApiLimits.FIELD_PATH) @Pattern(ApiPatterns.FIELD_PATH) String> fields = new ArrayList<>();
 
   @Required
   @JsonPropertyDescription("Keep, Drop, Redact, Mask, Hash, Tokenize, Encrypt or Generalize.")

@@ -12,23 +12,26 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PostgresConnector extends RemoteConnector {
   @Required
+  @Size(max = ApiLimits.URL)
   @Pattern(ApiPatterns.JDBC_POSTGRES_URL)
   @JsonPropertyDescription("JDBC URL, e.g. jdbc:postgresql://pg.example.svc:5432/crm?sslmode=verify-full.")
   private String url;
 
+  @Size(max = ApiLimits.SQL_IDENTIFIER)
   @Pattern(ApiPatterns.SQL_IDENTIFIER)
   @JsonPropertyDescription("The table: read from as a source (unless query is set), upserted into as a destination.")
   private String table;
 
-  @Size(max = 8192)
+  @Size(max = ApiLimits.SQL_QUERY)
   @JsonPropertyDescription("A source query returning canonical columns; overrides table for reading.")
   private String query;
 
+  @Size(max = ApiLimits.SQL_IDENTIFIER)
   @Pattern(ApiPatterns.SQL_IDENTIFIER)
   @JsonPropertyDescription("A column that grows with every change (e.g. updated_at), used for incremental reads.")
   private String cursorColumn;
 
-  @Size(max = 64)
+  @Size(max = ApiLimits.POSTGRES_COLUMNS)
   @JsonPropertyDescription("As a destination: extra text columns filled from fields, besides id (the record id) and contact "
       + "(the whole contact as jsonb).")
   private List<PostgresColumn> columns = new ArrayList<>();

@@ -13,7 +13,7 @@ public class PrivacyPolicySpec {
   @JsonPropertyDescription("Action for every field no rule names. Drop (the default) makes the policy an allowlist.")
   private PolicyAction defaultAction;
 
-  @Size(max = 128)
+  @Size(max = ApiLimits.RULES)
   @JsonPropertyDescription("Per-field actions. A field named by two rules of the same specificity is an error.")
   private List<PolicyRule> rules = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package io.contactsync.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +13,14 @@ public class PrivacyPolicyStatus {
   @JsonPropertyDescription("The metadata.generation this status describes.")
   private Long observedGeneration;
 
+  @Size(max = ApiLimits.CONDITIONS)
   @JsonPropertyDescription("Ready (the policy compiles and its keys exist), in the metav1.Condition shape.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Number of rules, for kubectl get.")
   private Integer ruleCount;
 
+  @Size(max = ApiLimits.OBJECT_NAME)
   @JsonPropertyDescription("Name of the Secret holding the policy's keysets.")
   private String keysSecret;
 

@@ -2,13 +2,16 @@ package io.contactsync.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
 /** Counts of one run, summed over the destinations. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RunCounts {
+  @Size(max = ApiLimits.OBJECT_NAME)
   @JsonPropertyDescription("The Job of the run these counts belong to.")
   private String job;
+  @Size(max = ApiLimits.TIMESTAMP)
   @JsonPropertyDescription("When the run finished (RFC 3339).")
   private String finishedAt;
   @JsonPropertyDescription("Contacts read from the source.")

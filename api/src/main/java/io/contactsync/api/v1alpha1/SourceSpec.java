@@ -3,11 +3,13 @@ package io.contactsync.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The source of a sync: exactly one connector block must be set. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = ApiRules.SOURCE_CONNECTOR, message = ApiRules.SOURCE_CONNECTOR_MESSAGE)
 public class SourceSpec {
   @JsonPropertyDescription("Read a CardDAV address book (RFC 6352), incrementally with sync-collection (RFC 6578).")
   private CardDavConnector carddav;

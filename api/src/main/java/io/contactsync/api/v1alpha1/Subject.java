@@ -17,10 +17,11 @@ public class Subject {
   private Kind kind;
 
   @Required
-  @Size(min = 1, max = 253)
+  @Size(min = 1, max = ApiLimits.SUBJECT_NAME)
   @JsonPropertyDescription("Name of the user, group or service account.")
   private String name;
 
+  @Size(max = ApiLimits.DNS_LABEL)
   @Pattern(ApiPatterns.DNS_LABEL)
   @JsonPropertyDescription("Namespace of a ServiceAccount; defaults to the object's namespace.")
   private String namespace;

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -109,7 +110,9 @@ final class TestCluster {
   static void install(KubernetesClient admin) throws IOException {
     for (Path file : yaml(ROOT.resolve("crds"))) {
       CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().load(file.toFile()).item();
-      admin.resource(crd).forceConflicts().serverSideApply();
+      // create or update, not Server-Side Apply: an API server before 1.23 refuses to apply a schema with
+      // x-kubernetes-validations (a field its types lack), while a create or update drops the rules it cannot run
+      admin.resource(crd).createOr(NonDeletingOperation::update);
       admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
           .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
               && c.getStatus().getConditions().stream()
