@@ -93,9 +93,13 @@ public final class Names {
         new OwnedName(ConfigMap.class, stateConfigMap(s)), new OwnedName(CronJob.class, cronJob(s)));
   }
 
-  /** A Job made for one run request: the same request value always names the same Job. */
+  /**
+   * A Job made for one run request: the same request value always names the same Job. Its suffix ("-r" and 8 hex
+   * digits) is no longer than the 11 characters a CronJob adds to its Jobs' names, so the Job of a sync named at the
+   * length limit still fits the 63 characters of the job-name label its pods get.
+   */
   public static String requestedRunJob(ContactSync s, String requestedAt) {
-    return s.getMetadata().getName() + "-run-" + runRequestId(requestedAt);
+    return s.getMetadata().getName() + "-r" + runRequestId(requestedAt);
   }
 
   /** A short, label-safe id of a run request value. */
