@@ -52,7 +52,7 @@ reconciled_syncs() { # ContactSync reconciliations the running operator has fini
 }
 start_operator() {
   # the JVM flags and environment the chart gives the operator, in a container limited as the chart limits it (512Mi)
-  MALLOC_ARENA_MAX=2 java -XX:MaxRAM=512m $jvm_options -XX:+ExitOnOutOfMemoryError ${NATIVE_MEMORY:+-XX:NativeMemoryTracking=summary} ${OPERATOR_JAVA_OPTS:-} -jar "$jar" operator --namespace "$opns" --port "$port" --image contactsync-operator:bench >"${OPERATOR_LOG:-$work/operator}-$1.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 java -XX:MaxRAM=512m $jvm_options -XX:+ExitOnOutOfMemoryError ${NATIVE_MEMORY:+-XX:NativeMemoryTracking=summary} ${OPERATOR_JAVA_OPTS:-} -jar "$jar" operator --namespace "$opns" --bind-address 127.0.0.1 --port "$port" --image contactsync-operator:bench >"${OPERATOR_LOG:-$work/operator}-$1.log" 2>&1 &
   op=$!
   until curl -sf "localhost:$port/readyz" >/dev/null 2>&1; do sleep 0.2; done
 }

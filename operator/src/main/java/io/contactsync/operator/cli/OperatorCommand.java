@@ -46,6 +46,10 @@ public final class OperatorCommand implements Callable<Integer> {
       description = "The operator's own namespace (default: $POD_NAMESPACE, else ${DEFAULT-VALUE}).")
   String namespace;
 
+  @Option(names = "--bind-address", defaultValue = "0.0.0.0",
+      description = "Address of /metrics, /healthz and /readyz (default: ${DEFAULT-VALUE}, as the kubelet probes the Pod's IP).")
+  String bindAddress;
+
   @Option(names = "--port", defaultValue = "8080",
       description = "Port of /metrics, /healthz and /readyz (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
@@ -127,7 +131,7 @@ public final class OperatorCommand implements Callable<Integer> {
     LeaderElectionConfiguration election = leaderElection ? new LeaderElectionConfiguration("contactsync-operator", namespace) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     try (ContactSyncOperator operator = new ContactSyncOperator(client, namespace, settings, registry, election, Clock.systemUTC());
-        HealthAndMetricsServer http = new HealthAndMetricsServer(port, registry,
+        HealthAndMetricsServer http = new HealthAndMetricsServer(bindAddress, port, registry,
             () -> !operator.started() || operator.healthy(), operator::started)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "contactsync-shutdown"));
       operator.start();

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
@@ -13,13 +14,18 @@ import java.util.function.BooleanSupplier;
 public final class HealthAndMetricsServer implements AutoCloseable {
   private final HttpServer server;
 
-  public HealthAndMetricsServer(int port, PrometheusMeterRegistry registry, BooleanSupplier live, BooleanSupplier ready)
-      throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 0);
+  /** @param bindAddress the address to listen on: 0.0.0.0 in a Pod (the kubelet probes the Pod's IP), loopback in tests */
+  public HealthAndMetricsServer(String bindAddress, int port, PrometheusMeterRegistry registry, BooleanSupplier live,
+      BooleanSupplier ready) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 0);
     server.createContext("/metrics", exchange -> respond(exchange, 200, registry.scrape(), "text/plain; version=0.0.4"));
     server.createContext("/healthz", exchange -> probe(exchange, live));
     server.createContext("/readyz", exchange -> probe(exchange, ready));
     server.start();
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   public int port() {

@@ -108,7 +108,8 @@ class OperatorHeapIT {
         "-Dkubernetes.impersonate.username=system:serviceaccount:" + TestCluster.OPERATOR_NAMESPACE + ":" + TestCluster.OPERATOR_ACCOUNT,
         "-Dkubernetes.impersonate.group=system:serviceaccounts,system:serviceaccounts:" + TestCluster.OPERATOR_NAMESPACE
             + ",system:authenticated",
-        "-jar", JAR.toString(), "operator", "--namespace", TestCluster.OPERATOR_NAMESPACE, "--port", String.valueOf(port),
+        "-jar", JAR.toString(), "operator", "--namespace", TestCluster.OPERATOR_NAMESPACE,
+        "--bind-address", "127.0.0.1", "--port", String.valueOf(port),
         "--image", TestCluster.SETTINGS.image()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile());
     builder.environment().put("MALLOC_ARENA_MAX", "2");

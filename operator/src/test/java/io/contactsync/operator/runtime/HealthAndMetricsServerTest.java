@@ -36,7 +36,8 @@ class HealthAndMetricsServerTest {
     metrics.observe(new ContactSyncStatus(), after);
     metrics.observe(after, after);
     AtomicBoolean ready = new AtomicBoolean(false);
-    try (HealthAndMetricsServer server = new HealthAndMetricsServer(0, registry, () -> true, ready::get)) {
+    try (HealthAndMetricsServer server = new HealthAndMetricsServer("127.0.0.1", 0, registry, () -> true, ready::get)) {
+      assertThat(server.address().getAddress().isLoopbackAddress()).as("tests listen on 127.0.0.1 only").isTrue();
       String scrape = get(server.port(), "/metrics").body();
       assertThat(scrape).contains("contactsync_runs_total{outcome=\"succeeded\"} 1.0",
           "contactsync_contacts_total{kind=\"read\"} 300.0", "contactsync_contacts_total{kind=\"quarantined\"} 12.0",
