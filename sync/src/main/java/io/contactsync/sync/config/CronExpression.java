@@ -23,7 +23,7 @@ public final class CronExpression {
   private static final int CYCLE_YEARS = 400;
   private static final int CYCLE_DAYS = 146_097;
   private static final String[] FIELD_NAMES = {"minute", "hour", "day of month", "month", "day of week"};
-  private static final int[][] RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 7}};
+  private static final int[][] RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 6}};
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
@@ -47,7 +47,8 @@ public final class CronExpression {
       for (String part : fields[i].split(",", -1)) {
         if (!validPart(part, i)) {
           problems.add("schedule field " + (i + 1) + " (" + FIELD_NAMES[i] + ") '" + fields[i] + "' is not valid: use *, "
-              + RANGES[i][0] + "-" + RANGES[i][1] + ", lists (1,15), ranges (1-5) or steps (*/10)");
+              + RANGES[i][0] + "-" + RANGES[i][1] + (i == 4 ? " (Sunday is 0, as CronJob reads it)" : "")
+              + ", lists (1,15), ranges (1-5) or steps (*/10)");
           break;
         }
       }
@@ -58,7 +59,7 @@ public final class CronExpression {
   /**
    * The shortest time between two consecutive firings of a valid schedule, in wall-clock time; empty when it never
    * fires (such as on 30 February). Read as CronJob's cron library reads it: "N/step" runs from N to the field's end;
-   * 7 is Sunday; when both day of month and day of week are restricted a day matching either fires, and when either
+   * when both day of month and day of week are restricted a day matching either fires, and when either
    * is * (or ?, not stepped) a day must match both. Gaps across the end of an hour, a day and a month count, and the
    * calendar is scanned over its whole 400-year cycle, so even a schedule of leap days gets its real shortest gap.
    *
@@ -86,7 +87,7 @@ public final class CronExpression {
   private static Field field(String text, int field) {
     BitSet values = new BitSet();
     boolean star = false;
-    int end = field == 4 ? 6 : RANGES[field][1]; // the library's weekdays end at 6; 7 is read as Sunday below
+    int end = RANGES[field][1];
     for (String part : text.split(",")) {
       String range = part;
       int step = 1;
@@ -106,7 +107,7 @@ public final class CronExpression {
         low = number(bounds[0], field);
         high = bounds.length == 2 ? number(bounds[1], field) : slash >= 0 ? end : low;
       }
-      for (int v = low; v <= high; v += step) values.set(field == 4 && v == 7 ? 0 : v);
+      for (int v = low; v <= high; v += step) values.set(v);
     }
     return new Field(values, star);
   }
