@@ -24,16 +24,15 @@ public final class NetworkPolicyDependent extends CRUDKubernetesDependentResourc
   }
 
   /**
-   * Holds once the sync's NetworkPolicy exists as desired. The CronJob and requested runs wait for it: a pod never
-   * runs without its NetworkPolicy, nor under an older, wider one.
+   * Holds once the sync's NetworkPolicy exists. The CronJob and requested runs depend on it: they are reconciled only
+   * after the NetworkPolicy's own reconcile in the same pass, which applied it as desired or found it so (a failed
+   * apply skips them), so a pod never runs without its NetworkPolicy, nor under an older, wider one.
    */
   public static final class Applied implements Condition<NetworkPolicy, ContactSync> {
     @Override
     public boolean isMet(DependentResource<NetworkPolicy, ContactSync> dependent, ContactSync sync,
         Context<ContactSync> context) {
-      NetworkPolicyDependent policy = (NetworkPolicyDependent) dependent;
-      return policy.getSecondaryResource(sync, context)
-          .filter(actual -> policy.match(actual, sync, context).matched()).isPresent();
+      return dependent.getSecondaryResource(sync, context).isPresent();
     }
   }
 }
