@@ -33,7 +33,7 @@ class CidrPatternTest {
       assertThatThrownBy(() -> Cidr.parse(garbage)).as(garbage).isInstanceOf(IllegalArgumentException.class);
     }
     for (String cidr : List.of("0.0.0.0/0", "203.0.113.0/24", "255.255.255.255/32", "::/0", "2001:db8::/32",
-        "fd00:ec2::254/128", "fe80::/10", "1:2:3:4:5:6:7:8/128")) {
+        "fd00:ec2::254/128", "fe80::/10", "1:2:3:4:5:6:7:8/128", "64:ff9b::198.51.100.7/128")) {
       assertThat(pattern.matcher(cidr).find()).as(cidr).isTrue();
       assertThat(Cidr.parse(cidr)).as(cidr).isNotNull();
     }
