@@ -134,7 +134,8 @@ class TenantEgressIT {
     assertThat(admin.resources(CronJob.class).inNamespace(ns).withName(name).get()).as("CronJob").isNull();
     assertThat(admin.secrets().inNamespace(ns).withName(name + "-sync").get()).as("Secret").isNull();
     assertThat(admin.configMaps().inNamespace(ns).withName(name + "-job").get()).as("job ConfigMap").isNull();
-    assertThat(admin.resources(Job.class).inNamespace(ns).list().getItems()).as("Jobs, though a run was requested").isEmpty();
+    assertThat(admin.resources(Job.class).inNamespace(ns).withLabel(Names.SYNC_LABEL, name).list().getItems())
+        .as("Jobs, though a run was requested").isEmpty();
     return ready;
   }
 
