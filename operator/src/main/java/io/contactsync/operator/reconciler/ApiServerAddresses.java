@@ -20,7 +20,7 @@ import java.util.Objects;
  * failed read throws, so the reconcile fails and nothing is made for a sync unchecked.
  */
 final class ApiServerAddresses {
-  static final Duration FRESH = Duration.ofMinutes(1);
+  private static final Duration FRESH = Duration.ofMinutes(1);
   private final Clock clock;
   private List<Cidr> addresses;
   private Instant readAt;
