@@ -12,11 +12,17 @@ import java.util.List;
 /** Extra egress for cases DNS cannot express (a proxy, a fixed address range). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EgressRule {
+  private static final String IPV4 = "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
   @Size(max = ApiLimits.CIDR)
   @ValidationRule(value = ApiRules.CIDR, message = ApiRules.CIDR_MESSAGE)
   @Required
-  @Pattern("^[0-9a-fA-F.:]+/[0-9]{1,3}$")
-  @JsonPropertyDescription("An IPv4 or IPv6 CIDR the sync pods may connect to, e.g. 203.0.113.0/24.")
+  // refuses obvious garbage at admission (999.1.1.1/99, /33); the operator's parser also refuses bits past the prefix
+  // (servers without CEL run only this; the rule above says the same)
+  @Pattern("^" + IPV4 + "/(3[0-2]|[12]?[0-9])$|^[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){1,7}(:" + IPV4 + ")?"
+      + "/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$")
+  @JsonPropertyDescription("An IPv4 or IPv6 network the sync pods may connect to, e.g. 203.0.113.0/24 or "
+      + "2001:db8::/32, within the cluster admin's egress bounds.")
   private String cidr;
 
   @Size(max = 16)

@@ -2,7 +2,7 @@ package io.contactsync.operator.desired;
 
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.EgressPort;
-import io.contactsync.api.v1alpha1.EgressRule;
+import io.contactsync.operator.egress.Cidr;
 import io.contactsync.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sync pods' network: no ingress at all; egress only to cluster DNS, to each declared endpoint, and to the
- * CIDRs the spec lists.
+ * The sync pods' network: no ingress at all; egress only to cluster DNS, to each endpoint and to the spec.egress
+ * CIDRs the resolver admitted (parsed strictly and within the admin's bounds). Every CIDR is written by {@link Cidr},
+ * so the API server never sees one it would refuse.
  */
 public final class SyncNetworkPolicy {
   /** The label every namespace carries with its name (Kubernetes 1.21+). */
@@ -39,18 +40,16 @@ public final class SyncNetworkPolicy {
             .withPorts(port(s.targetPort(), "TCP")).build());
       } else if (e instanceof Endpoint.External x && !x.addresses().isEmpty()) {
         var rule = new NetworkPolicyEgressRuleBuilder();
-        for (String address : x.addresses()) {
-          rule.addNewTo().withNewIpBlock().withCidr(address.contains(":") ? address + "/128" : address + "/32").endIpBlock().endTo();
-        }
+        for (Cidr address : x.addresses()) rule.addNewTo().withNewIpBlock().withCidr(address.toString()).endIpBlock().endTo();
         egress.add(rule.withPorts(port(Integer.toString(x.port()), "TCP")).build());
+      } else if (e instanceof Endpoint.Declared declared) {
+        var rule = new NetworkPolicyEgressRuleBuilder().addNewTo().withNewIpBlock().withCidr(declared.cidr().toString())
+            .endIpBlock().endTo();
+        for (EgressPort p : declared.ports()) {
+          rule.addToPorts(port(Integer.toString(p.getPort()), p.getProtocol() == null ? "TCP" : p.getProtocol().name()));
+        }
+        egress.add(rule.build());
       }
-    }
-    for (EgressRule declared : sync.getSpec().getEgress() == null ? List.<EgressRule>of() : sync.getSpec().getEgress()) {
-      var rule = new NetworkPolicyEgressRuleBuilder().addNewTo().withNewIpBlock().withCidr(declared.getCidr()).endIpBlock().endTo();
-      for (EgressPort p : declared.getPorts() == null ? List.<EgressPort>of() : declared.getPorts()) {
-        rule.addToPorts(port(Integer.toString(p.getPort()), p.getProtocol() == null ? "TCP" : p.getProtocol().name()));
-      }
-      egress.add(rule.build());
     }
     return new NetworkPolicyBuilder()
         .withNewMetadata().withName(Names.networkPolicy(sync)).withNamespace(sync.getMetadata().getNamespace())

@@ -32,7 +32,7 @@ public record Cidr(byte[] network, int prefixLength) {
     Cidr cidr = new Cidr(address, Integer.parseInt(prefix));
     if (!cidr.masked(address).equals(new BigInteger(1, address))) {
       throw new IllegalArgumentException(quote(text) + " has address bits set past its prefix length; the network is "
-          + cidr);
+          + new Cidr(bytes(cidr.masked(address), address.length), cidr.prefixLength));
     }
     return cidr;
   }
@@ -82,6 +82,15 @@ public record Cidr(byte[] network, int prefixLength) {
 
   private BigInteger masked(byte[] address) {
     return prefix(address, prefixLength).shiftLeft(address.length * 8 - prefixLength);
+  }
+
+  /** The number as exactly {@code length} bytes, big-endian. */
+  private static byte[] bytes(BigInteger number, int length) {
+    byte[] raw = number.toByteArray();
+    byte[] out = new byte[length];
+    int copied = Math.min(raw.length, length);
+    System.arraycopy(raw, raw.length - copied, out, length - copied, copied);
+    return out;
   }
 
   private static BigInteger prefix(byte[] address, int bits) {

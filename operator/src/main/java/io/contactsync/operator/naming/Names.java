@@ -59,6 +59,9 @@ public final class Names {
   /** The public half, for anyone who seals credentials. */
   public static final String SEALING_PUBLIC_KEY_CONFIGMAP = "contactsync-sealing-public-key";
   public static final String SEALING_PUBLIC_KEYSET_KEY = "public-keyset.json";
+  /** The Service (and Endpoints) by which pods reach the API server, in every cluster. */
+  public static final String API_SERVER_NAMESPACE = "default";
+  public static final String API_SERVER_SERVICE = "kubernetes";
 
   /** Selects every object the operator manages, for its informers. */
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGER;

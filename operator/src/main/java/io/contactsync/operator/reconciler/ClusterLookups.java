@@ -3,6 +3,7 @@ package io.contactsync.operator.reconciler;
 import io.contactsync.api.v1alpha1.ContactSync;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.desired.AdminBounds;
+import io.contactsync.operator.egress.Cidr;
 import io.contactsync.operator.resolve.Lookups;
 import io.contactsync.operator.runtime.SealingKeyring;
 import io.contactsync.privacy.keys.SealingKeys;
@@ -18,7 +19,10 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
-/** Lookups backed by the operator's informer caches (policies, policy keys, consented Secrets, namespaces) and reads of the API and DNS. */
+/**
+ * Lookups backed by the operator's informer caches (policies, policy keys, consented Secrets, namespaces), reads of the
+ * API and DNS, and the API server's addresses read once a minute.
+ */
 final class ClusterLookups implements Lookups {
   private final InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private final InformerEventSource<Secret, ContactSync> policyKeys;
@@ -26,15 +30,18 @@ final class ClusterLookups implements Lookups {
   private final KubernetesClient client;
   private final SealingKeyring sealingKeys;
   private final AdminBounds bounds;
+  private final ApiServerAddresses apiServer;
 
   ClusterLookups(InformerEventSource<PrivacyPolicy, ContactSync> policies, InformerEventSource<Secret, ContactSync> policyKeys,
-      ConsentSources consent, KubernetesClient client, SealingKeyring sealingKeys, AdminBounds bounds) {
+      ConsentSources consent, KubernetesClient client, SealingKeyring sealingKeys, AdminBounds bounds,
+      ApiServerAddresses apiServer) {
     this.policies = policies;
     this.policyKeys = policyKeys;
     this.consent = consent;
     this.client = client;
     this.sealingKeys = sealingKeys;
     this.bounds = bounds;
+    this.apiServer = apiServer;
   }
 
   @Override
@@ -72,6 +79,11 @@ final class ClusterLookups implements Lookups {
   @Override
   public Service service(String namespace, String name) {
     return client.services().inNamespace(namespace).withName(name).get();
+  }
+
+  @Override
+  public List<Cidr> apiServerAddresses() {
+    return apiServer.get(client);
   }
 
   @Override

@@ -72,18 +72,19 @@ import java.util.stream.Collectors;
         reconcilePrecondition = NameFree.ForServiceAccount.class),
     @Dependent(name = "state", type = StateConfigMapDependent.class, reconcilePrecondition = NameFree.ForState.class),
     @Dependent(name = "network-policy", type = NetworkPolicyDependent.class,
-        reconcilePrecondition = NameFree.ForNetworkPolicy.class),
+        reconcilePrecondition = NameFree.ForNetworkPolicy.class, readyPostcondition = NetworkPolicyDependent.Applied.class),
     @Dependent(name = "job-config", type = JobConfigMapDependent.class, reconcilePrecondition = DataMayFlow.class),
     @Dependent(name = "secret", type = SyncSecretDependent.class, reconcilePrecondition = DataMayFlow.class),
+    // fail closed: no CronJob and no run Job until the NetworkPolicy is applied as desired
     @Dependent(name = "cronjob", type = CronJobDependent.class, reconcilePrecondition = DataMayFlow.class,
-        dependsOn = {"service-account", "state", "job-config", "secret"}),
+        dependsOn = {"service-account", "state", "network-policy", "job-config", "secret"}),
     @Dependent(name = "viewers", type = RetiredAccessBindings.Viewers.class,
         reconcilePrecondition = RetiredAccessBindings.NeverWanted.class),
     @Dependent(name = "editors", type = RetiredAccessBindings.Editors.class,
         reconcilePrecondition = RetiredAccessBindings.NeverWanted.class),
     @Dependent(name = "requested-run", type = RequestedRunDependent.class,
         reconcilePrecondition = RequestedRunDependent.Requested.class,
-        dependsOn = {"service-account", "state", "job-config", "secret"})})
+        dependsOn = {"service-account", "state", "network-policy", "job-config", "secret"})})
 public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   public static final String NAME = "contactsync";
   static final String POLICY_INDEX = "policies";
@@ -96,6 +97,7 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
   private final EventRecorder events;
   private final SyncMetrics metrics;
   private final SealingKeyring sealingKeys;
+  private final ApiServerAddresses apiServer;
   private InformerEventSource<PrivacyPolicy, ContactSync> policies;
   private InformerEventSource<Secret, ContactSync> policyKeys;
   private InformerEventSource<Pod, ContactSync> runPods;
@@ -108,12 +110,14 @@ public final class ContactSyncReconciler implements Reconciler<ContactSync> {
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
+    this.apiServer = new ApiServerAddresses(clock);
   }
 
   @Override
   public UpdateControl<ContactSync> reconcile(ContactSync sync, Context<ContactSync> context) {
     SyncResolution resolved = SyncResolver.resolve(sync,
-        new ClusterLookups(policies, policyKeys, consent, context.getClient(), sealingKeys, settings.bounds()));
+        new ClusterLookups(policies, policyKeys, consent, context.getClient(), sealingKeys, settings.bounds(),
+            apiServer));
     TakenNames taken = TakenNames.of(sync, new ExistingObjects(context));
     SyncResolution resolution = resolved.withViolations(taken.violations(sync));
     RunState runs = runState(context);

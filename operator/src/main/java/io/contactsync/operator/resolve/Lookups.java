@@ -2,6 +2,7 @@ package io.contactsync.operator.resolve;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.desired.AdminBounds;
+import io.contactsync.operator.egress.Cidr;
 import io.contactsync.privacy.keys.SealingKeys;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -34,4 +35,9 @@ public interface Lookups {
 
   /** What the cluster admin lets any sync ask for (the operator's flags). */
   AdminBounds bounds();
+  /**
+   * The API server's addresses as pods reach them (the ClusterIPs of Service default/kubernetes and the addresses of
+   * its Endpoints), as host ranges. Fails rather than answer without them: egress is never checked against less.
+   */
+  List<Cidr> apiServerAddresses();
 }

@@ -6,9 +6,12 @@ import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.RemoteConnector;
+import io.contactsync.operator.desired.AdminBounds;
 import io.contactsync.operator.desired.Endpoint;
 import io.contactsync.operator.desired.PolicyGrants;
 import io.contactsync.operator.desired.PolicyKeysSecret;
+import io.contactsync.operator.egress.Cidr;
+import io.contactsync.operator.egress.EgressBounds;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.status.Reasons;
 import io.contactsync.privacy.keys.KeyPurpose;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,22 +46,31 @@ public final class SyncResolver {
   /** [pod.]service.namespace.svc[.cluster.local]: any name below a namespace's svc domain is in that namespace. */
   static final Pattern SERVICE_HOST = Pattern.compile(
       "(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\\.)*([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.svc(\\.cluster\\.local)?");
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:]+]?");
+  /** What a driver takes for an address rather than a name: digits and dots, or anything with a colon (IPv6). */
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*]?");
+
+  static final String ALLOWED_NAMESPACES =
+      "the chart value syncBounds.egress.allowedNamespaces (operator flag --egress-allowed-namespaces)";
 
   private SyncResolver() {}
 
+  /** Resolves the sync's references and holds everything it would reach to the cluster admin's bounds. */
   public static SyncResolution resolve(ContactSync sync, Lookups lookups) {
     String namespace = sync.getMetadata().getNamespace();
+    AdminBounds bounds = lookups.bounds();
     List<Violation> violations = new ArrayList<>(SyncValidation.violations(sync,
         ref -> lookups.policy(ref.getNamespace(), ref.getName())));
     SyncAccessRule.violation(sync).ifPresent(violations::add);
-    violations.addAll(WorkBounds.violations(sync.getSpec(), lookups.bounds()));
+    violations.addAll(WorkBounds.violations(sync.getSpec(), bounds));
     Map<String, PrivacyPolicy> policies = new TreeMap<>();
     Map<String, Map<String, String>> keys = new TreeMap<>();
     Map<String, Map<String, String>> credentials = new TreeMap<>();
     List<Endpoint> endpoints = new ArrayList<>();
     if (sync.getSpec() == null) return new SyncResolution(violations, policies, keys, credentials, endpoints);
     Set<String> keysChecked = new HashSet<>();
+    EgressBounds egress = new EgressBounds(bounds, bounds.denyApiServer() ? lookups.apiServerAddresses() : List.of());
+    EgressBounds.Declared declared = egress.declared(Objects.requireNonNullElse(sync.getSpec().getEgress(), List.of()));
+    violations.addAll(declared.violations());
 
     for (DestinationSpec d : sync.getSpec().getDestinations()) {
       if (d.getPrivacyPolicyRef() == null) continue;
@@ -96,11 +109,14 @@ public final class SyncResolver {
     remote.forEach((endpoint, connector) -> {
       int problems = violations.size();
       credentials(sync, endpoint, connector, lookups, violations).ifPresent(c -> credentials.put(endpoint, c));
-      accepted(sync, endpoint, connector.getUrl(), endpoint.equals("source") ? Set.of()
-          : policyNamespaces.getOrDefault(endpoint, Set.of()), lookups, violations);
-      // an endpoint refused its credentials or its namespace's consent gets no egress either
-      if (violations.size() == problems) endpoints.addAll(endpoints(connector.getUrl(), lookups));
+      // without its namespace's consent, not even the Service is read
+      if (!accepted(sync, endpoint, connector.getUrl(), endpoint.equals("source") ? Set.of()
+          : policyNamespaces.getOrDefault(endpoint, Set.of()), bounds.allowedNamespaces(), lookups, violations)) return;
+      List<Endpoint> reached = endpoints(label(endpoint), connector.getUrl(), lookups, egress, violations);
+      // an endpoint refused its credentials, or anything it would reach, gets no egress at all
+      if (violations.size() == problems) endpoints.addAll(reached);
     });
+    endpoints.addAll(declared.allowed());
     return new SyncResolution(violations, policies, keys, credentials, endpoints);
   }
 
@@ -150,7 +166,7 @@ public final class SyncResolver {
     String namespace = sync.getMetadata().getNamespace();
     CredentialsRef ref = connector.getCredentials();
     if (ref == null) return Optional.empty();
-    String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
+    String label = label(endpoint);
     if (ref.getSecretRef() == null) return unsealed(sync, endpoint, label, connector.getUrl(), ref, lookups.sealingKeys(), violations);
     String name = ref.getSecretRef().getName();
     String syncName = sync.getMetadata().getName();
@@ -207,21 +223,29 @@ public final class SyncResolver {
     return Optional.of(opened);
   }
 
+  private static String label(String endpoint) {
+    return endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
+  }
+
   /**
    * An in-cluster endpoint in a namespace other than the sync's own and its policies' must have that namespace's
-   * consent. Without it the answer is the same whether the namespace or the Service exists, and the Service is not read.
+   * consent or the cluster admin's allowance. Without either the answer is the same whether the namespace or the
+   * Service exists, and the Service is not read. Whether every such namespace accepts the endpoint.
    */
-  private static void accepted(ContactSync sync, String endpoint, String url, Set<String> policyNamespaces,
-      Lookups lookups, List<Violation> violations) {
+  private static boolean accepted(ContactSync sync, String endpoint, String url, Set<String> policyNamespaces,
+      Set<String> adminAllowed, Lookups lookups, List<Violation> violations) {
     String namespace = sync.getMetadata().getNamespace();
+    boolean accepted = true;
     for (String target : serviceNamespaces(url)) {
-      if (target.equals(namespace) || policyNamespaces.contains(target)) continue;
+      if (target.equals(namespace) || policyNamespaces.contains(target) || adminAllowed.contains(target)) continue;
       if (Consent.acceptsSyncsFrom(lookups.namespace(target), namespace)) continue;
-      String label = endpoint.equals("source") ? "the source" : "destination '" + endpoint + "'";
-      violations.add(new Violation(Reasons.ENDPOINT_NOT_ACCEPTED, label + " connects to a Service in namespace " + target
-          + ", which does not accept ContactSyncs from namespace " + namespace + ": its owner adds " + namespace
-          + " to the namespace's annotation " + Names.ACCEPTS_SYNCS_FROM_ANNOTATION + " (comma-separated, or *)"));
+      accepted = false;
+      violations.add(new Violation(Reasons.ENDPOINT_NOT_ACCEPTED, label(endpoint) + " connects to a Service in namespace "
+          + target + ", which does not accept ContactSyncs from namespace " + namespace + ": its owner adds " + namespace
+          + " to the namespace's annotation " + Names.ACCEPTS_SYNCS_FROM_ANNOTATION + " (comma-separated, or *), or the "
+          + "cluster admin lists " + target + " in " + ALLOWED_NAMESPACES));
     }
+    return accepted;
   }
 
   /** The namespaces of every in-cluster host the endpoint's driver contacts (each host of a multi-host URL). */
@@ -253,25 +277,57 @@ public final class SyncResolver {
     return addressOf(url).stream().map(EndpointAddress::split).toList();
   }
 
-  /** Where the NetworkPolicy must let the pods connect for one endpoint: each host its driver may contact. */
-  static List<Endpoint> endpoints(String url, Lookups lookups) {
+  /**
+   * Where the NetworkPolicy must let the pods connect for one endpoint: each host its driver may contact, every
+   * external address held to the admin's bounds (a violation each, and then the endpoint gets no egress).
+   */
+  static List<Endpoint> endpoints(String label, String url, Lookups lookups, EgressBounds egress,
+      List<Violation> violations) {
     List<String[]> hostPorts = hostPorts(url);
     if (hostPorts.isEmpty()) return List.of(new Endpoint.Unresolved("the url", "it names no address that can be read"));
-    return hostPorts.stream().map(hp -> endpoint(hp[0], Integer.parseInt(hp[1]), lookups)).toList();
+    List<Endpoint> out = new ArrayList<>();
+    for (String[] hp : hostPorts) {
+      endpoint(label, hp[0], Integer.parseInt(hp[1]), lookups, violations).ifPresent(e -> {
+        if (e instanceof Endpoint.External x) {
+          for (Cidr address : x.addresses()) {
+            String at = IP_LITERAL.matcher(x.host()).matches() ? "" : " at " + address;
+            violations.addAll(egress.check(label + " connects to " + x.host() + at, address));
+          }
+        }
+        out.add(e);
+      });
+    }
+    return out;
   }
 
-  private static Endpoint endpoint(String host, int port, Lookups lookups) {
+  private static Optional<Endpoint> endpoint(String label, String host, int port, Lookups lookups,
+      List<Violation> violations) {
     Matcher service = SERVICE_HOST.matcher(dnsForm(host));
-    if (service.matches()) return inCluster(service.group(3), service.group(1), port, lookups);
+    if (service.matches()) return Optional.of(inCluster(service.group(3), service.group(1), port, lookups));
     if (IP_LITERAL.matcher(host).matches()) {
-      return new Endpoint.External(host, List.of(host.replace("[", "").replace("]", "")), port);
+      try {
+        return Optional.of(new Endpoint.External(host, List.of(Cidr.host(host.replace("[", "").replace("]", ""))), port));
+      } catch (IllegalArgumentException e) {
+        // 2130706433, 127.1 or 0177.0.0.1 reach an address through forms a driver reads and a NetworkPolicy does not
+        violations.add(new Violation(Reasons.INVALID_SPEC, label + " connects to host " + host + ", which is not an "
+            + "address in standard form; write an IPv4 address as four decimal numbers (such as 203.0.113.5), "
+            + "an IPv6 address in brackets, or use a DNS name"));
+        return Optional.empty();
+      }
     }
     try {
-      List<String> addresses = lookups.addresses(host);
-      return addresses.isEmpty() ? new Endpoint.Unresolved(host, "no addresses")
-          : new Endpoint.External(host, addresses.stream().sorted().distinct().toList(), port);
+      // an answer that is no plain address (an IPv6 scope) gets no egress: the NetworkPolicy could not say it
+      List<Cidr> addresses = lookups.addresses(host).stream().sorted().distinct().flatMap(a -> {
+        try {
+          return java.util.stream.Stream.of(Cidr.host(a));
+        } catch (IllegalArgumentException e) {
+          return java.util.stream.Stream.empty();
+        }
+      }).toList();
+      return Optional.of(addresses.isEmpty() ? new Endpoint.Unresolved(host, "no addresses")
+          : new Endpoint.External(host, addresses, port));
     } catch (IOException e) {
-      return new Endpoint.Unresolved(host, "it does not resolve in DNS");
+      return Optional.of(new Endpoint.Unresolved(host, "it does not resolve in DNS"));
     }
   }
 

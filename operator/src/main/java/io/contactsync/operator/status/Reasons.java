@@ -26,6 +26,7 @@ public final class Reasons {
   public static final String POLICY_KEYS_MISSING = "PolicyKeysMissing";
   public static final String CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
   public static final String ENDPOINT_NOT_ACCEPTED = "EndpointNotAccepted";
+  public static final String EGRESS_NOT_ALLOWED = "EgressNotAllowed";
   public static final String SEALED_VALUE_INVALID = "SealedValueInvalid";
   public static final String NAME_TAKEN = "NameTaken";
   public static final String ACCESS_BINDINGS_UNSUPPORTED = "AccessBindingsUnsupported";

@@ -11,6 +11,7 @@ import io.contactsync.api.v1alpha1.EgressRule;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
+import io.contactsync.operator.egress.Cidr;
 import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.privacy.keys.KeyScope;
 import io.contactsync.privacy.keys.PolicyKeys;
@@ -144,16 +145,16 @@ class DesiredStateTest {
   @Test
   void theNetworkPolicyDeniesIngressAndAllowsOnlyDnsEndpointsAndDeclaredRanges() {
     ContactSync sync = crm();
-    EgressRule proxy = new EgressRule();
-    proxy.setCidr("203.0.113.0/24");
+    EgressRule unchecked = new EgressRule();
+    unchecked.setCidr("999.1.1.1/99");
+    sync.getSpec().getEgress().add(unchecked); // the resolver's to admit, never the builder's to read
     EgressPort port = new EgressPort();
     port.setPort(3128);
-    proxy.getPorts().add(port);
-    sync.getSpec().getEgress().add(proxy);
     NetworkPolicy np = SyncNetworkPolicy.desired(sync, List.of(
         new Endpoint.InCluster("db", Map.of("app", "pg"), "5432"),
-        new Endpoint.External("hooks.example.com", List.of("198.51.100.7", "2001:db8::7"), 443),
-        new Endpoint.Unresolved("gone.example.com", "no DNS")));
+        new Endpoint.External("hooks.example.com", List.of(Cidr.host("198.51.100.7"), Cidr.host("2001:db8::7")), 443),
+        new Endpoint.Unresolved("gone.example.com", "no DNS"),
+        new Endpoint.Declared(Cidr.parse("203.0.113.0/24"), List.of(port))));
     assertThat(np.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(np.getSpec().getIngress()).isEmpty();
     assertThat(np.getSpec().getPodSelector().getMatchLabels()).containsEntry("contactsync.io/sync", "crm")
@@ -165,7 +166,8 @@ class DesiredStateTest {
     assertThat(egress.get(1).getTo().get(0).getNamespaceSelector().getMatchLabels())
         .containsEntry("kubernetes.io/metadata.name", "db");
     assertThat(egress.get(1).getTo().get(0).getPodSelector().getMatchLabels()).containsEntry("app", "pg");
-    assertThat(egress.get(2).getTo()).extracting(t -> t.getIpBlock().getCidr()).containsExactly("198.51.100.7/32", "2001:db8::7/128");
+    assertThat(egress.get(2).getTo()).extracting(t -> t.getIpBlock().getCidr())
+        .containsExactly("198.51.100.7/32", "2001:db8:0:0:0:0:0:7/128");
     assertThat(egress.get(2).getPorts().get(0).getPort()).isEqualTo(new IntOrString(443));
     assertThat(egress.get(3).getTo().get(0).getIpBlock().getCidr()).isEqualTo("203.0.113.0/24");
     assertThat(egress.get(3).getPorts().get(0).getPort()).isEqualTo(new IntOrString(3128));

@@ -1,5 +1,6 @@
 package io.contactsync.operator.it;
 
+import io.contactsync.operator.desired.OperatorSettings;
 import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,6 +28,17 @@ final class InProcessOperator implements BeforeAllCallback, AfterAllCallback {
   private PrintStream originalErr;
   private KubernetesClient client;
   private ContactSyncOperator operator;
+  private final OperatorSettings settings;
+
+  /** The operator with the settings of every cluster test (the default admin bounds). */
+  InProcessOperator() {
+    this(TestCluster.SETTINGS);
+  }
+
+  /** The operator with other settings, for a test of what an admin may change. */
+  InProcessOperator(OperatorSettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -36,7 +48,7 @@ final class InProcessOperator implements BeforeAllCallback, AfterAllCallback {
     // slf4j-simple writes to the current System.err
     System.setErr(new PrintStream(new TeeOutputStream(originalErr, log), true, StandardCharsets.UTF_8));
     client = TestCluster.operator(writes);
-    operator = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, TestCluster.SETTINGS, metrics, null,
+    operator = new ContactSyncOperator(client, TestCluster.OPERATOR_NAMESPACE, settings, metrics, null,
         Clock.systemUTC());
     operator.start();
   }

@@ -17,6 +17,7 @@ import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.operator.desired.AdminBounds;
 import io.contactsync.operator.desired.Endpoint;
+import io.contactsync.operator.egress.Cidr;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.keys.SealBinding;
@@ -35,6 +36,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SyncResolverTest {
@@ -47,6 +49,8 @@ class SyncResolverTest {
     final Map<String, Service> services = new HashMap<>();
     final Map<String, List<String>> dns = new HashMap<>();
     final Map<String, Namespace> namespaces = new HashMap<>();
+    List<Cidr> apiServer = List.of(Cidr.host("10.96.0.1"), Cidr.host("192.0.2.10"));
+    AdminBounds bounds = AdminBounds.DEFAULTS;
 
     /** Namespace {@code name} accepts syncs from {@code from}. */
     MapLookups accepting(String name, String from) {
@@ -79,13 +83,15 @@ class SyncResolverTest {
     @Override public Namespace namespace(String name) { return namespaces.get(name); }
     @Override public Service service(String namespace, String name) { return services.get(namespace + "/" + name); }
     @Override public SealingKeys sealingKeys() { return SEALING_KEYS; }
-    @Override public AdminBounds bounds() { return AdminBounds.DEFAULTS; }
+    @Override public AdminBounds bounds() { return bounds; }
 
     @Override
     public List<String> addresses(String host) throws IOException {
       if (!dns.containsKey(host)) throw new IOException("unknown");
       return dns.get(host);
     }
+
+    @Override public List<Cidr> apiServerAddresses() { return java.util.Objects.requireNonNull(apiServer, "read"); }
   }
 
   static DestinationSpec postgres(String name, String url, String secret) {
@@ -125,8 +131,8 @@ class SyncResolverTest {
     assertThat(r.credentials().get("db")).as("only the keys a connector uses").containsOnlyKeys("username", "password");
     assertThat(r.endpoints()).containsExactly(
         new Endpoint.InCluster("db", Map.of("app", "pg"), "postgres"),
-        new Endpoint.External("hooks.example.com", List.of("198.51.100.8", "198.51.100.9"), 443),
-        new Endpoint.External("203.0.113.5", List.of("203.0.113.5"), 8443));
+        new Endpoint.External("hooks.example.com", List.of(Cidr.host("198.51.100.8"), Cidr.host("198.51.100.9")), 443),
+        new Endpoint.External("203.0.113.5", List.of(Cidr.host("203.0.113.5")), 8443));
   }
 
   @Test
@@ -453,5 +459,100 @@ class SyncResolverTest {
         withSealedCredentials(webhook("hook", "https://bad_host.test/in"), Map.of("signingKey", "sealed.v2.AAAA"))), lookups);
     assertThat(noHost.violations()).extracting(Violation::reason).contains("SealedValueInvalid");
     assertThat(noHost.dataMayFlow()).isFalse();
+  }
+
+  /** The default bounds, but with the admin's allowance for the namespaces given. */
+  static AdminBounds allowingNamespaces(String... namespaces) {
+    AdminBounds d = AdminBounds.DEFAULTS;
+    return new AdminBounds(d.deniedCidrs(), d.allowedCidrs(), d.denyApiServer(), Set.of(namespaces),
+        d.minScheduleInterval(), d.maxCpu(), d.maxMemory(), d.maxRunTimeout(), d.finishedJobTtl());
+  }
+
+  @Test
+  void anEndpointAtAMetadataOrApiServerAddressGetsNoEgressAndTheStatusNamesTheAdminSetting() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.dns.put("metadata.attacker.test", List.of("198.51.100.9", "169.254.169.254"));
+    for (String url : List.of("https://169.254.169.254/latest/meta-data/", "https://metadata.attacker.test/in",
+        "https://[fd00:ec2::254]/latest/", "https://10.96.0.1:443/api", "https://192.0.2.10:6443/api")) {
+      SyncResolution r = SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", url)), lookups);
+      assertThat(r.violations()).as(url).extracting(Violation::reason).containsExactly("EgressNotAllowed");
+      assertThat(r.violations().get(0).message()).as(url).startsWith("destination 'hook' connects to ")
+          .containsAnyOf("syncBounds.egress.deniedCidrs", "syncBounds.egress.denyApiServer");
+      assertThat(r.endpoints()).as(url).isEmpty();
+      assertThat(r.dataMayFlow()).isFalse();
+    }
+    assertThat(SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://metadata.attacker.test/in")), lookups)
+        .violations().get(0).message()).contains("metadata.attacker.test at 169.254.169.254/32 overlaps 169.254.0.0/16");
+  }
+
+  @Test
+  void anAddressInAFormANetworkPolicyCannotSayIsRefusedNotWrittenAsACidr() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    for (String host : List.of("2130706433", "127.1", "0177.0.0.1", "[::ffff:169.254.169.254]", "[::ffff:a9fe:a9fe]")) {
+      SyncResolution r = SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://" + host + ":8443/in")), lookups);
+      assertThat(r.violations()).as(host).extracting(Violation::reason).containsExactly("InvalidSpec");
+      assertThat(r.endpoints()).as(host).noneMatch(Endpoint.External.class::isInstance);
+    }
+    // an IPv4-mapped IPv6 address reaches the IPv4 address, yet as an IPv6 range it would overlap no IPv4 bound
+    assertThat(SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://[::ffff:169.254.169.254]/in")), lookups)
+        .violations().get(0).message()).contains("host [::ffff:169.254.169.254]", "four decimal numbers");
+  }
+
+  @Test
+  void specEgressIsHeldToTheBoundsAndOnlyWhatPassesReachesTheNetworkPolicy() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    ContactSync s = sync("sales", "s", "in.vcf", webhook("hook", "https://203.0.113.5/in"));
+    for (String cidr : List.of("203.0.113.0/24", "0.0.0.0/0", "::/0", "169.254.169.254/32", "10.96.0.0/12", "999.1.1.1/99")) {
+      io.contactsync.api.v1alpha1.EgressRule rule = new io.contactsync.api.v1alpha1.EgressRule();
+      rule.setCidr(cidr);
+      s.getSpec().getEgress().add(rule);
+    }
+    SyncResolution r = SyncResolver.resolve(s, lookups);
+    assertThat(r.violations()).extracting(Violation::message)
+        .anySatisfy(m -> assertThat(m).startsWith("spec.egress[1].cidr 0.0.0.0/0 is every address"))
+        .anySatisfy(m -> assertThat(m).startsWith("spec.egress[2].cidr 0:0:0:0:0:0:0:0/0 is every address"))
+        .anySatisfy(m -> assertThat(m).startsWith("spec.egress[3].cidr 169.254.169.254/32 overlaps"))
+        .anySatisfy(m -> assertThat(m).startsWith("spec.egress[4].cidr 10.96.0.0/12 includes an address of the Kubernetes API"))
+        .anySatisfy(m -> assertThat(m).startsWith("spec.egress[5].cidr: '999.1.1.1/99'"));
+    assertThat(r.dataMayFlow()).isFalse();
+    assertThat(r.endpoints()).as("the webhook and the one rule within bounds; the NetworkPolicy never sees the others")
+        .containsExactly(new Endpoint.External("203.0.113.5", List.of(Cidr.host("203.0.113.5")), 443),
+            new Endpoint.Declared(Cidr.parse("203.0.113.0/24"), List.of()));
+  }
+
+  @Test
+  void theApiServersAddressesAreNotReadWhenTheAdminDoesNotDenyThem() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.apiServer = null; // a read would fail the test
+    AdminBounds d = AdminBounds.DEFAULTS;
+    AdminBounds allowing = new AdminBounds(d.deniedCidrs(), d.allowedCidrs(), false, d.allowedNamespaces(),
+        d.minScheduleInterval(), d.maxCpu(), d.maxMemory(), d.maxRunTimeout(), d.finishedJobTtl());
+    lookups.bounds = allowing;
+    SyncResolution r = SyncResolver.resolve(sync("sales", "s", "in.vcf", webhook("hook", "https://10.96.0.1/in")), lookups);
+    assertThat(r.violations()).isEmpty();
+  }
+
+  @Test
+  void theAdminsAllowedNamespacesAreTheOtherWayToAnotherNamespacesServices() {
+    MapLookups lookups = new MapLookups().withPolicy(policy("sales", "p"), true);
+    lookups.services.put("tenant-b/db", new ServiceBuilder().withNewSpec().withSelector(Map.of("app", "pg"))
+        .addNewPort().withPort(5432).endPort().endSpec().build());
+    DestinationSpec db = postgres("db", "jdbc:postgresql://db.tenant-b.svc:5432/crm?sslmode=verify-full", null);
+    db.getPostgres().setCredentials(null);
+    ContactSync s = sync("sales", "s", "in.vcf", db);
+
+    SyncResolution refused = SyncResolver.resolve(s, lookups);
+    assertThat(refused.violations()).extracting(Violation::reason).containsExactly("EndpointNotAccepted");
+    assertThat(refused.violations().get(0).message()).contains("contactsync.io/accepts-syncs-from",
+        "the cluster admin lists tenant-b in the chart value syncBounds.egress.allowedNamespaces",
+        "--egress-allowed-namespaces");
+    assertThat(refused.endpoints()).isEmpty();
+    lookups.bounds = allowingNamespaces("shared-db", "tenant-b");
+    SyncResolution allowed = SyncResolver.resolve(s, lookups);
+    assertThat(allowed.violations()).isEmpty();
+    assertThat(allowed.endpoints()).containsExactly(new Endpoint.InCluster("tenant-b", Map.of("app", "pg"), "5432"));
+    lookups.bounds = allowingNamespaces("tenant-c");
+    assertThat(SyncResolver.resolve(s, lookups).violations())
+        .extracting(Violation::reason).containsExactly("EndpointNotAccepted");
   }
 }
