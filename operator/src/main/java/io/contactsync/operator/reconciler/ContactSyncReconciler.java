@@ -75,7 +75,7 @@ import java.util.stream.Collectors;
         reconcilePrecondition = NameFree.ForNetworkPolicy.class, readyPostcondition = NetworkPolicyDependent.Applied.class),
     @Dependent(name = "job-config", type = JobConfigMapDependent.class, reconcilePrecondition = DataMayFlow.class),
     @Dependent(name = "secret", type = SyncSecretDependent.class, reconcilePrecondition = DataMayFlow.class),
-    // fail closed: no CronJob and no run Job until the NetworkPolicy is applied as desired
+    // fail closed: no CronJob and no run Job until the NetworkPolicy is applied (its reconcile in this pass succeeded)
     @Dependent(name = "cronjob", type = CronJobDependent.class, reconcilePrecondition = DataMayFlow.class,
         dependsOn = {"service-account", "state", "network-policy", "job-config", "secret"}),
     @Dependent(name = "viewers", type = RetiredAccessBindings.Viewers.class,
