@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue "Where data may go", observations 1 and 2, as a namespace editor plays them against the real API server: URLs
+ * Issue "Where data may go", observations 1, 2 and 4 (ports), as a namespace editor plays them against the real API server: URLs
  * whose driver would reach a host the policy does not allow, or whose host the check cannot read. Each sync is refused
  * with a reason and a message naming the endpoint and what is wrong with its url, and the operator makes nothing for
  * it: no CronJob, Secret, job or state ConfigMap, Job, ServiceAccount or NetworkPolicy.
@@ -39,6 +39,9 @@ class TenantDestinationsIT {
   void urlsThatReachPastThePolicyOrCannotBeReadAreRefusedByFieldAndGetNothing() throws Exception {
     String ns = TestCluster.namespace(CLUSTER.admin(), "dests");
     CLUSTER.admin().resource(admitting(policy(ns, "p"), List.of(), List.of("*.marketing.svc.cluster.local"))).create();
+    // observation 4: a policy that names a port allows that port only
+    CLUSTER.admin().resource(admitting(policy(ns, "ported"), List.of(), List.of("hooks.marketing.svc.cluster.local:443")))
+        .create();
     // the credentials exist and consent to syncs, so nothing but the url stops these syncs
     CLUSTER.admin().resource(new SecretBuilder().withNewMetadata().withName("db-creds").withNamespace(ns)
         .addToLabels("contactsync.io/credentials", "allowed").endMetadata()
@@ -64,6 +67,9 @@ class TenantDestinationsIT {
         new Attack("underscore-hook", sync(ns, "underscore-hook", "in.vcf",
             webhookDestination("hook", "https://evil_host.attacker.com/in", p)),
             "InvalidSpec", List.of("destination 'hook'", "url names no host that can be read")),
+        new Attack("other-port", sync(ns, "other-port", "in.vcf",
+            webhookDestination("hook", "https://hooks.marketing.svc.cluster.local:39999/in", new PolicyReference("ported", null))),
+            "DestinationNotAllowed", List.of("destination 'hook'", "39999", "access.destinations")),
         new Attack("underscore-source", underscoreSource(ns, p),
             "InvalidSpec", List.of("the source", "url names no host that can be read")));
     for (Attack attack : attacks) tenant.resource(attack.spec()).create();
