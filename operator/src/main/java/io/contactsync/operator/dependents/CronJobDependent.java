@@ -18,7 +18,9 @@ public final class CronJobDependent extends CRUDKubernetesDependentResource<Cron
 
   @Override
   protected CronJob desired(ContactSync sync, Context<ContactSync> context) {
+    // held while a requested run is outstanding, so that a scheduled run never starts beside it; the CronJob
+    // controller starts a run missed meanwhile once released, within its startingDeadlineSeconds
     return SyncCronJob.desired(sync, SyncContext.settings(context), SyncContext.secretItems(sync, context),
-        Boolean.TRUE.equals(sync.getSpec().getSuspend()));
+        Boolean.TRUE.equals(sync.getSpec().getSuspend()) || SyncContext.runs(context).requestedRunOutstanding());
   }
 }

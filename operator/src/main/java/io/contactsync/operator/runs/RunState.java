@@ -51,6 +51,14 @@ public record RunState(Optional<FinishedRun> latestFinished, Optional<FinishedRu
     return !unfinishedJobs.isEmpty();
   }
 
+  /**
+   * Whether a requested run's Job is unfinished: the CronJob is then held suspended, since its concurrencyPolicy
+   * Forbid counts only its own Jobs and would start a scheduled run beside the requested one.
+   */
+  public boolean requestedRunOutstanding() {
+    return unfinishedJobs.stream().anyMatch(requestedJobs::contains);
+  }
+
   private static Optional<Instant> parse(String timestamp) {
     try {
       return Optional.ofNullable(timestamp).map(Instant::parse);

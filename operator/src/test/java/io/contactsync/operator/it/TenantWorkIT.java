@@ -69,6 +69,8 @@ class TenantWorkIT {
     List<Job> jobs = requestedJobs(ns);
     assertThat(jobs).as("requested run Jobs while the first is outstanding (no Job controller finishes it here)").hasSize(1);
     assertThat(jobs.get(0).getSpec().getTtlSecondsAfterFinished()).isEqualTo((int) DAY);
+    // the CronJob's Forbid does not see a requested run: it is held suspended meanwhile, so no scheduled run joins it
+    await().atMost(CONVERGE).untilAsserted(() -> assertThat(cronJobSuspended(ns, "crm")).isTrue());
 
     // once that run finishes, the latest request (all the others coalesced into it) gets its one Job
     finish(jobs.get(0));
@@ -77,6 +79,8 @@ class TenantWorkIT {
         .contains(latest).hasSize(2));
     assertThat(CLUSTER.admin().resources(ContactSync.class).inNamespace(ns).withName("crm").get().getStatus()
         .getLastRunRequest()).isEqualTo(latest);
+    requestedJobs(ns).stream().filter(j -> latest.equals(requestedAt(j))).forEach(TenantWorkIT::finish);
+    await().atMost(CONVERGE).untilAsserted(() -> assertThat(cronJobSuspended(ns, "crm")).as("released").isFalse());
   }
 
   @Test
@@ -171,6 +175,10 @@ class TenantWorkIT {
 
   private String requestedAt(Job job) {
     return job.getMetadata().getAnnotations() == null ? null : job.getMetadata().getAnnotations().get("contactsync.io/run-requested-at");
+  }
+
+  private static boolean cronJobSuspended(String ns, String name) {
+    return Boolean.TRUE.equals(CLUSTER.admin().batch().v1().cronjobs().inNamespace(ns).withName(name).get().getSpec().getSuspend());
   }
 
   private static void finish(Job job) {

@@ -49,6 +49,17 @@ class RunJobsTest {
   }
 
   @Test
+  void onlyAnUnfinishedRequestedRunHoldsTheCronJob() {
+    assertThat(RunState.of(crm(), List.of(), CRON, List.of(requested("crm-run-1"))).requestedRunOutstanding()).isTrue();
+    assertThat(RunState.of(crm(), List.of(), CRON, List.of(scheduled("crm-29000000"))).requestedRunOutstanding())
+        .as("the CronJob's own Forbid covers its own Jobs").isFalse();
+    assertThat(RunState.of(crm(), List.of(), CRON, List.of(finished(requested("crm-run-1"), "Complete", Instant.EPOCH)))
+        .requestedRunOutstanding()).isFalse();
+    Job ofAnotherSync = jobOf("crm-run-3", controller("contactsync.io/v1alpha1", "ContactSync", "crm", "5e1c-other"));
+    assertThat(RunState.of(crm(), List.of(), CRON, List.of(ofAnotherSync)).requestedRunOutstanding()).isFalse();
+  }
+
+  @Test
   void aScheduledRunHoldsRequestsBackTooButOnlyTheSyncsOwnJobsCount() {
     assertThat(RunState.of(crm(), List.of(), CRON, List.of(scheduled("crm-29000000"))).unfinishedJobs())
         .containsExactly("crm-29000000");
