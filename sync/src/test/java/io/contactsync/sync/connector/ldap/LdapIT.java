@@ -172,7 +172,7 @@ class LdapIT {
     c.setId("AAAAAAAAAAAAAAAAAAAAAA");
     c.setFormattedName("Masked");
     c.getPhones().add(new io.contactsync.privacy.contact.TypedValue("work", "*****0113"));
-    LdapDestination d = new LdapDestination("directory", ldap(URL, ou), credentials("ldap-creds"));
+    LdapDestination d = new LdapDestination("directory", io.contactsync.sync.connector.Ownership.of("team", "job", null), ldap(URL, ou), credentials("ldap-creds"));
     d.begin();
     assertThatThrownBy(() -> d.upsert(List.of(c))).hasMessageContaining("(telephoneNumber)")
         .hasMessageContaining("does not fit that attribute").hasMessageNotContaining("0113");
