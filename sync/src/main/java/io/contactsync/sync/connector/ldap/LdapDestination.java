@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 public final class LdapDestination implements ContactDestination {
   private static final Pattern OWN_UID = Pattern.compile("[A-Za-z0-9_-]{22}");
   /** The attribute that holds the owner mark. */
-  static final String OWNER_ATTRIBUTE = "businessCategory";
+  public static final String OWNER_ATTRIBUTE = "businessCategory";
   private final String name;
   private final Ownership ownership;
   private final String ownerValue;

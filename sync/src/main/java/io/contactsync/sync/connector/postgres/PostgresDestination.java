@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class PostgresDestination implements ContactDestination {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresDestination.class);
   private static final int MAX_IN_FLIGHT = 3;
+  /** The column that holds the owner mark. */
+  public static final String OWNER_COLUMN = "written_by";
   private final String name;
   private final Ownership ownership;
   /** Whether the table has written_by: without it the run writes but deletes nothing. */
