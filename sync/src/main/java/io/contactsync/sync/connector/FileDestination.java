@@ -49,6 +49,11 @@ public final class FileDestination implements ContactDestination {
   }
 
   @Override
+  public boolean formulasRun() {
+    return format.formulasRun();
+  }
+
+  @Override
   public void begin() throws IOException {
     records.clear();
     before.clear();
