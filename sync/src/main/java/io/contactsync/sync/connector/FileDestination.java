@@ -82,7 +82,7 @@ public final class FileDestination implements ContactDestination {
         if (records.put(id, c) == null) created++;
       } else {
         records.put(id, c);
-        if (previous.equals(ContactJson.write(c))) unchanged++; else updated++;
+        if (previous.equals(ContactJson.write(format.readBack(c)))) unchanged++; else updated++;
       }
     }
   }

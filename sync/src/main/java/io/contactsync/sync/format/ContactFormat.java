@@ -21,6 +21,11 @@ public interface ContactFormat {
     return false;
   }
 
+  /** A contact as reading what write wrote gives it, where the format adds to it; the contact itself elsewhere. */
+  default Contact readBack(Contact written) {
+    return written;
+  }
+
   /** The format of a file: the declared one, else by extension. */
   static ContactFormat of(Path path, FileFormat declared) {
     FileFormat format = declared != null ? declared : byExtension(path);

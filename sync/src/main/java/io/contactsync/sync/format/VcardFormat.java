@@ -89,6 +89,19 @@ public final class VcardFormat implements ContactFormat {
     return VcardLines.fold(unfolded);
   }
 
+  /** The contact as its card reads back: with the FN derived where it has none. */
+  public static Contact asRead(Contact written) {
+    if (written.getFormattedName() != null) return written;
+    Contact read = written.copy();
+    read.setFormattedName(blankToNull(formattedName(written)));
+    return read;
+  }
+
+  @Override
+  public Contact readBack(Contact written) {
+    return asRead(written);
+  }
+
   /** The first card of a vCard text, or null when there is none. */
   public static Contact parse(String vcard) {
     VCard card = ezvcard.Ezvcard.parse(vcard).first();

@@ -43,6 +43,25 @@ class VcardWritingTest {
     assertThat(VcardFormat.write(new Contact())).doesNotContain("FN:\r\n").contains("FN:");
   }
 
+  @Test
+  void aVcardFileOfNamelessContactsIsUnchangedWhenWrittenAgain() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("cards", ".vcf");
+    try {
+      Contact c = new Contact();
+      c.setId("r1");
+      c.getEmails().add(new TypedValue("work", "ada@example.com"));
+      var destination = new io.contactsync.sync.connector.FileDestination(file, new VcardFormat());
+      destination.begin();
+      destination.upsert(List.of(c));
+      assertThat(destination.commit(false).created()).isEqualTo(1);
+      destination.begin();
+      destination.upsert(List.of(c.copy()));
+      assertThat(destination.commit(false).unchanged()).as("the derived FN is no change").isEqualTo(1);
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
   private static final List<String> LONG_NAMES = List.of(
       "Αικατερίνη Παπαδοπούλου-Κωνσταντινοπούλου του Αλεξάνδρου και της Ελένης από τη Θεσσαλονίκη",
       "山田太郎右衛門之助花子東京都千代田区丸の内一丁目株式会社代表取締役社長兼最高経営責任者",
