@@ -13,6 +13,11 @@ public interface ContactDestination {
   /** Where, for people: a path or a URL without credentials. */
   String target();
 
+  /** Whether a value written here may run as a formula (a CSV file): formula neutralizing applies by default. */
+  default boolean formulasRun() {
+    return false;
+  }
+
   void begin() throws IOException;
 
   /** Creates or replaces records; each contact's id is its record id. */

@@ -201,7 +201,7 @@ public final class SyncRun {
     }
 
     private void apply(Target t, Contact contact) throws IOException {
-      PolicyOutcome outcome = t.policy.apply(contact);
+      PolicyOutcome outcome = t.policy.apply(contact, t.destination.formulasRun());
       String recordId = t.policy.recordId(sourceIdentity, contact.getId());
       t.droppedValues += outcome.droppedValues();
       if (outcome.quarantined()) {
