@@ -2,6 +2,7 @@ package io.contactsync.sync.connector.ldap;
 
 import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -124,7 +125,7 @@ class LdapRepeatedValuesIT {
   @Test
   void anEntryTheServerRefusesIsHeldBackNamingTheAttributeAndTheRunGoesOn() throws Exception {
     Contact ada = contact("src-1", "Ada", "Lovelace");
-    ada.getPhones().add(new TypedValue("work", "+1 201 555 0101"));
+    ada.getPhones().add(new TypedValue("work", "+12015550101"));
     Contact grace = contact("src-2", "Grace", "Hopper");
     grace.getCustom().put("badge", "B-0042");
     Contact alan = contact("src-3", "Alan", "Turing");
@@ -143,9 +144,24 @@ class LdapRepeatedValuesIT {
     RunSummary second = logged(job, log);
     assertThat(second.destinations().get(0).quarantined()).containsExactly(Map.entry("ValueRefused", 1L));
     assertThat(second.destinations().get(0).deleted()).as("a held-back entry is not swept").isZero();
-    assertThat(log[0]).contains("telephoneNumber", "InvalidAttributeSyntax").doesNotContain("0101").doesNotContain("Ada");
+    assertThat(log[0]).contains("telephoneNumber", "invalid attribute syntax").doesNotContain("0101").doesNotContain("Ada");
     assertThat(only("(givenName=Ada)").getAttributeValues("telephoneNumber")).as("the last good version")
-        .containsExactly("+1 201 555 0101");
+        .containsExactly("+12015550101");
+  }
+
+  /** A failure that is not the entry's ends the run as before, and names the entry by record id, never a value. */
+  @Test
+  void aFailureOfTheRunNamesTheEntryByItsRecordId() throws Exception {
+    Contact grace = contact("AAAAAAAAAAAAAAAAAAAAAA", "Grace", "Hopper");
+    LdapDestination d = new LdapDestination("directory", LdapIT.ldap(LdapIT.URL, ou),
+        CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("d", SyncFixtures.secretCredentials("ldap-creds")));
+    d.begin();
+    // another writer adds the entry after the run listed the directory
+    admin.add("uid=AAAAAAAAAAAAAAAAAAAAAA," + ou, new Attribute("objectClass", "inetOrgPerson"),
+        new Attribute("uid", "AAAAAAAAAAAAAAAAAAAAAA"), new Attribute("cn", "x"), new Attribute("sn", "x"));
+    assertThatThrownBy(() -> d.upsert(List.of(grace)))
+        .hasMessage("destination 'directory' (" + d.target().replace(" " + ou, "")
+            + "): cannot write the entry uid=AAAAAAAAAAAAAAAAAAAAAA: entry already exists");
   }
 
   static Contact contact(String id, String given, String family) {
