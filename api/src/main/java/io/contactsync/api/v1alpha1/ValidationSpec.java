@@ -23,9 +23,10 @@ public class ValidationSpec {
   @JsonPropertyDescription("Remove HTML/XML markup (tags, and script/style elements with their content) from text.")
   private Boolean stripMarkup;
 
-  @Default("true")
-  @JsonPropertyDescription("Prefix text starting with = + - @ (or a tab or carriage return) with ' so spreadsheets do not "
-      + "run it as a formula. E.164 phone numbers are left as they are.")
+  // no default: unset is its own meaning (only where formulas run), which neither true nor false can express
+  @JsonPropertyDescription("Prefix values starting with = + - @ (or a tab or carriage return) with ' so spreadsheets do "
+      + "not run them as formulas. Unset: only in destinations that spreadsheets open (CSV files); true: in every "
+      + "destination; false: in none. E.164 phone numbers are left as they are.")
   private Boolean neutralizeFormulas;
 
   @Default("1024")

@@ -41,11 +41,15 @@ public final class KeyReaderDependents {
     }
   }
 
-  /** The policy is admitted and names key readers; otherwise its Role and RoleBinding are deleted (or never made). */
+  /**
+   * The policy is admitted, names key readers, and nobody else's Role or RoleBinding has their name; otherwise the
+   * operator's own Role and RoleBinding are deleted (or never made), and another owner's are never touched.
+   */
   public static final class HasKeyReaders implements Condition<Object, PrivacyPolicy> {
     @Override
     public boolean isMet(DependentResource<Object, PrivacyPolicy> d, PrivacyPolicy policy, Context<PrivacyPolicy> context) {
-      return PolicyAdmission.admitted(context) && KeyReaderAccess.role(policy).isPresent();
+      return PolicyAdmission.admitted(context) && KeyReaderAccess.role(policy).isPresent()
+          && PolicyAdmission.readerNamesFree(context);
     }
   }
 }

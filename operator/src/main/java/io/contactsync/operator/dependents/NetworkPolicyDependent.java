@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import java.util.List;
 
 @KubernetesDependent(informer = @Informer(labelSelector = Names.SYNC_COMPONENT_SELECTOR, itemStore = LeanItemStore.class))
 public final class NetworkPolicyDependent extends CRUDKubernetesDependentResource<NetworkPolicy, ContactSync> {
@@ -20,7 +21,9 @@ public final class NetworkPolicyDependent extends CRUDKubernetesDependentResourc
 
   @Override
   protected NetworkPolicy desired(ContactSync sync, Context<ContactSync> context) {
-    return SyncNetworkPolicy.desired(sync, SyncContext.resolution(context).endpoints());
+    // while a violation stands no data may flow: a run pod started before it keeps DNS and nothing else
+    var resolution = SyncContext.resolution(context);
+    return SyncNetworkPolicy.desired(sync, resolution.dataMayFlow() ? resolution.endpoints() : List.of());
   }
 
   /**

@@ -11,9 +11,19 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
  */
 public final class PolicyAdmission implements Condition<Object, PrivacyPolicy> {
   private static final String KEY = "policy-admitted";
+  private static final String READER_NAMES_FREE = "reader-names-free";
 
   public static void put(Context<PrivacyPolicy> context, boolean admitted) {
     context.managedWorkflowAndDependentResourceContext().put(KEY, admitted);
+  }
+
+  /** Whether {@code <policy>-key-readers} is free for the operator's Role and RoleBinding (PolicyGrants.readerNamesTaken). */
+  public static void putReaderNamesFree(Context<PrivacyPolicy> context, boolean free) {
+    context.managedWorkflowAndDependentResourceContext().put(READER_NAMES_FREE, free);
+  }
+
+  static boolean readerNamesFree(Context<PrivacyPolicy> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(READER_NAMES_FREE, Boolean.class);
   }
 
   static boolean admitted(Context<PrivacyPolicy> context) {

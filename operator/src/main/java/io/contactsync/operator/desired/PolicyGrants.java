@@ -4,6 +4,7 @@ import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.status.Reasons;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +61,34 @@ public final class PolicyGrants {
   }
 
   /**
-   * Whether the operator made this Secret for this policy: it carries the operator's managed-by label and an owner
+   * Refused key-reader grants: the policy names key readers, and {@code <policy>-key-readers} is a Role or RoleBinding
+   * somebody else made (an admin's, say). The operator never writes over it; the keys Secret is unaffected.
+   *
+   * @param existing the Role and RoleBinding of that name that exist (none, one or both)
+   */
+  public static Optional<Refusal> readerNamesTaken(PrivacyPolicy policy, List<? extends HasMetadata> existing) {
+    if (keyReaders(policy).isEmpty()) return Optional.empty();
+    List<String> taken = existing.stream().filter(o -> !ownedBy(o, policy)).map(o -> HasMetadata.getKind(o.getClass())).distinct().toList();
+    if (taken.isEmpty()) return Optional.empty();
+    String name = Names.keyReadersRole(policy);
+    String ns = policy.getMetadata().getNamespace();
+    return Optional.of(new Refusal(Reasons.NAME_TAKEN, "access.keyReaders needs a Role and RoleBinding named " + name
+        + " (metadata.name with -key-readers), and " + String.join(" and ", taken) + " " + name + " already exist"
+        + (taken.size() == 1 ? "s" : "") + " in " + ns + ", not created by the operator for this policy; the operator "
+        + "does not write over it, so the key readers get nothing. Its keys Secret and the syncs that use the policy are "
+        + "not affected. Have that object's owner rename or remove it, or create the policy again under another name"));
+  }
+
+  /**
+   * Whether the operator made this object (a keys Secret, a key readers' Role or RoleBinding) for this policy: it carries the operator's managed-by label and an owner
    * reference to the policy's UID (which no one can forge without the right to write the Secret).
    */
-  public static boolean ownedBy(Secret secret, PrivacyPolicy policy) {
+  public static boolean ownedBy(HasMetadata object, PrivacyPolicy policy) {
     String uid = policy.getMetadata().getUid();
-    Map<String, String> labels = secret.getMetadata().getLabels();
+    Map<String, String> labels = object.getMetadata().getLabels();
     return uid != null && labels != null && Names.MANAGER.equals(labels.get(Names.MANAGED_BY_LABEL))
-        && secret.getMetadata().getOwnerReferences() != null
-        && secret.getMetadata().getOwnerReferences().stream()
+        && object.getMetadata().getOwnerReferences() != null
+        && object.getMetadata().getOwnerReferences().stream()
             .anyMatch(o -> uid.equals(o.getUid()) && "PrivacyPolicy".equals(o.getKind()));
   }
 

@@ -7,6 +7,7 @@ import io.contactsync.operator.dependents.KeyReaderDependents;
 import io.contactsync.operator.dependents.PolicyAdmission;
 import io.contactsync.operator.dependents.PolicyKeysSecretDependent;
 import io.contactsync.operator.desired.PolicyGrants;
+import io.contactsync.operator.desired.KeyReaderAccess;
 import io.contactsync.operator.desired.PolicyKeysSecret;
 import io.contactsync.operator.naming.Names;
 import io.contactsync.operator.runtime.EventRecorder;
@@ -15,7 +16,10 @@ import io.contactsync.operator.status.Reasons;
 import io.contactsync.operator.status.StatusEvents;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.config.PolicyDefinitions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -60,11 +64,14 @@ public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> 
     Optional<PolicyGrants.Refusal> refusal = PolicyGrants.refusal(policy, operatorNamespace,
         inOperatorNamespace ? null : existingKeys(policy, context));
     PolicyAdmission.put(context, refusal.isEmpty());
+    Optional<PolicyGrants.Refusal> readersTaken = refusal.isPresent() ? Optional.empty()
+        : PolicyGrants.readerNamesTaken(policy, existingReaderAccess(policy, context));
+    PolicyAdmission.putReaderNamesFree(context, readersTaken.isEmpty());
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     List<String> problems = new ArrayList<>(policy.getSpec() == null ? List.of("spec is missing")
         : PolicyCompiler.check(PolicyDefinitions.from(policy.getSpec())));
     problems.addAll(PolicyKeysSecret.rotationProblems(policy));
-    PrivacyPolicyStatus status = PolicyStatus.of(policy, problems, refusal, clock.instant());
+    PrivacyPolicyStatus status = PolicyStatus.of(policy, problems, refusal, readersTaken, clock.instant());
     UpdateControl<PrivacyPolicy> control = UpdateControl.noUpdate();
     if (!status.equals(policy.getStatus())) {
       events.record(context.getClient(), policy, StatusEvents.between(policy.getStatus(), status));
@@ -75,7 +82,29 @@ public final class PrivacyPolicyReconciler implements Reconciler<PrivacyPolicy> 
     }
     // no watch sees the deletion of a Secret the operator does not label: look again, writing nothing if unchanged
     boolean foreignKeys = refusal.map(r -> r.reason().equals(Reasons.KEYS_SECRET_NOT_OWNED)).orElse(false);
-    return foreignKeys ? control.rescheduleAfter(RECHECK_FOREIGN_KEYS) : control;
+    return foreignKeys || readersTaken.isPresent() ? control.rescheduleAfter(RECHECK_FOREIGN_KEYS) : control;
+  }
+
+  /**
+   * The Role and RoleBinding named {@code <policy>-key-readers} that exist, when the policy names key readers. The
+   * informers see only the operator's labelled objects, so one not found there is read from the API.
+   */
+  private static List<HasMetadata> existingReaderAccess(PrivacyPolicy policy, Context<PrivacyPolicy> context) {
+    if (KeyReaderAccess.role(policy).isEmpty()) return List.of();
+    String name = Names.keyReadersRole(policy);
+    String namespace = policy.getMetadata().getNamespace();
+    List<HasMetadata> out = new ArrayList<>();
+    context.getSecondaryResources(Role.class).stream().filter(r -> named(r, namespace, name)).findFirst()
+        .or(() -> Optional.ofNullable(context.getClient().rbac().roles().inNamespace(namespace).withName(name).get()))
+        .ifPresent(out::add);
+    context.getSecondaryResources(RoleBinding.class).stream().filter(b -> named(b, namespace, name)).findFirst()
+        .or(() -> Optional.ofNullable(context.getClient().rbac().roleBindings().inNamespace(namespace).withName(name).get()))
+        .ifPresent(out::add);
+    return out;
+  }
+
+  private static boolean named(HasMetadata object, String namespace, String name) {
+    return name.equals(object.getMetadata().getName()) && namespace.equals(object.getMetadata().getNamespace());
   }
 
   /**

@@ -14,12 +14,15 @@ public final class PolicyStatus {
   private PolicyStatus() {}
 
   public static PrivacyPolicyStatus of(PrivacyPolicy policy, List<String> problems, Instant now) {
-    return of(policy, problems, Optional.empty(), now);
+    return of(policy, problems, Optional.empty(), Optional.empty(), now);
   }
 
-  /** With a refusal, the policy is Ready=False for it and names no keys Secret: the operator made none for it. */
+  /**
+   * With a refusal, the policy is Ready=False for it and names no keys Secret: the operator made none for it. With
+   * refused key-reader grants only, it is Ready=False for them and names its keys Secret, which syncs still use.
+   */
   public static PrivacyPolicyStatus of(PrivacyPolicy policy, List<String> problems, Optional<PolicyGrants.Refusal> refusal,
-      Instant now) {
+      Optional<PolicyGrants.Refusal> readersRefused, Instant now) {
     List<Condition> before = policy.getStatus() == null ? List.of() : policy.getStatus().getConditions();
     long generation = policy.getMetadata().getGeneration() == null ? 0 : policy.getMetadata().getGeneration();
     int rules = policy.getSpec() == null || policy.getSpec().getRules() == null ? 0 : policy.getSpec().getRules().size();
@@ -33,6 +36,12 @@ public final class PolicyStatus {
       return status;
     }
     status.setKeysSecret(Names.policyKeysSecret(policy));
+    if (problems.isEmpty() && readersRefused.isPresent()) {
+      status.setConditions(List.of(Conditions.of(before, Reasons.READY, Condition.Status.False, generation,
+          readersRefused.get().reason(), readersRefused.get().message() + ". The policy compiles (" + rules
+              + " rules); its keys are in Secret " + Names.policyKeysSecret(policy), now)));
+      return status;
+    }
     status.setConditions(List.of(problems.isEmpty()
         ? Conditions.of(before, Reasons.READY, Condition.Status.True, generation, Reasons.COMPILED,
             "the policy compiles (" + rules + " rules); its keys are in Secret " + Names.policyKeysSecret(policy), now)

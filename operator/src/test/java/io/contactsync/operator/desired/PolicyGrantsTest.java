@@ -78,6 +78,23 @@ class PolicyGrantsTest {
   }
 
   @Test
+  void keyReaderGrantsUnderAnotherOwnersRoleOrBindingNameAreRefusedByKind() {
+    PrivacyPolicy p = policyNaming("compliance", null, subject(Subject.Kind.ServiceAccount, "officer", null));
+    var ours = KeyReaderAccess.role(p).orElseThrow();
+    ours.getMetadata().setOwnerReferences(owned(p, "uid-p").getMetadata().getOwnerReferences());
+    var adminsBinding = new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder().withNewMetadata()
+        .withName("p-key-readers").withNamespace("compliance").endMetadata().build();
+    assertThat(PolicyGrants.readerNamesTaken(p, List.of())).isEmpty();
+    assertThat(PolicyGrants.readerNamesTaken(p, List.of(ours))).as("its own Role").isEmpty();
+    var refusal = PolicyGrants.readerNamesTaken(p, List.of(ours, adminsBinding)).orElseThrow();
+    assertThat(refusal.reason()).isEqualTo("NameTaken");
+    assertThat(refusal.message()).contains("access.keyReaders", "RoleBinding p-key-readers already exists", "keys Secret")
+        .doesNotContain("Role p-key-readers");
+    assertThat(PolicyGrants.readerNamesTaken(policyNaming("compliance", null), List.of(adminsBinding)))
+        .as("a policy without key readers needs no Role").isEmpty();
+  }
+
+  @Test
   void noPolicyIsAdmittedInTheOperatorsNamespace() {
     PrivacyPolicy p = policyNaming(OPERATOR_NS, "contactsync-sealing-keys");
     var refusal = PolicyGrants.refusal(p, OPERATOR_NS, null).orElseThrow();

@@ -139,6 +139,35 @@ class TenantEgressIT {
     return ready;
   }
 
+  @Test
+  void whileAViolationStandsTheKeptNetworkPolicyOpensNothingButDns() {
+    Tenant t = Tenant.of(CLUSTER, "egress-kept");
+    t.client().resource(withEgress(sync(t.namespace(), "crm", "in.vcf",
+        fileDestination("out", "/tmp/out.jsonl", new PolicyReference("p", null))), "203.0.113.0/24")).create();
+    TestCluster.awaitReady(CLUSTER.admin(), t.namespace(), "crm", CONVERGE);
+    assertThat(egressCidrs(CLUSTER, t.namespace(), "crm")).containsExactly("203.0.113.0/24");
+
+    // a run pod started before the violation must not keep an egress the spec no longer earns
+    t.client().resources(ContactSync.class).inNamespace(t.namespace()).withName("crm").edit(s -> {
+      s.getSpec().getDestinations().add(fileDestination("more", "/tmp/more.jsonl", new PolicyReference("missing", null)));
+      return s;
+    });
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      assertThat(TestCluster.ready(CLUSTER.admin(), t.namespace(), "crm").getReason()).isEqualTo("PolicyNotFound");
+      assertThat(egressCidrs(CLUSTER, t.namespace(), "crm")).as("egress while refused").isEmpty();
+    });
+    NetworkPolicy kept = CLUSTER.admin().network().v1().networkPolicies().inNamespace(t.namespace()).withName("crm-sync").get();
+    assertThat(kept).as("kept, so the pods stay isolated").isNotNull();
+    assertThat(kept.getSpec().getEgress()).as("DNS only").singleElement();
+
+    t.client().resources(ContactSync.class).inNamespace(t.namespace()).withName("crm").edit(s -> {
+      s.getSpec().getDestinations().removeIf(d -> d.getName().equals("more"));
+      return s;
+    });
+    TestCluster.awaitReady(CLUSTER.admin(), t.namespace(), "crm", CONVERGE);
+    assertThat(egressCidrs(CLUSTER, t.namespace(), "crm")).containsExactly("203.0.113.0/24");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "0.0.0.0/0          | syncBounds.egress.allowedCidrs | --egress-allowed-cidrs",

@@ -390,6 +390,17 @@ class TenantGrantsIT {
     assertThat(role.getMetadata().getOwnerReferences()).as("owners of the admin's Role").isEmpty();
     assertThat(binding.getSubjects()).as("the admin's RoleBinding's subjects").isEqualTo(adminsBinding.getSubjects());
     assertThat(binding.getMetadata().getOwnerReferences()).as("owners of the admin's RoleBinding").isEmpty();
+    // and the policy says so, naming both; its keys stay usable by syncs
+    await().atMost(CONVERGE).untilAsserted(() -> {
+      PrivacyPolicy p = CLUSTER.admin().resources(PrivacyPolicy.class).inNamespace(ns).withName("vault").get();
+      assertThat(p.getStatus()).as("the policy's status").isNotNull();
+      assertThat(p.getStatus().getKeysSecret()).isEqualTo("vault-policy-keys");
+      assertThat(p.getStatus().getConditions()).singleElement().satisfies(c -> {
+        assertThat(c.getStatus()).isEqualTo(Condition.Status.False);
+        assertThat(c.getReason()).isEqualTo("NameTaken");
+        assertThat(c.getMessage()).contains("Role and RoleBinding vault-key-readers already exist", "access.keyReaders");
+      });
+    });
   }
 
   private static void sleep(Duration d) {

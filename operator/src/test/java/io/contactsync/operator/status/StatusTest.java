@@ -93,7 +93,7 @@ class StatusTest {
   void aRefusedPolicyIsNotReadyForItsReasonAndNamesNoKeysSecret() {
     var p = policy("compliance", "p");
     var refused = PolicyStatus.of(p, List.of(), java.util.Optional.of(new io.contactsync.operator.desired.PolicyGrants.Refusal(
-        "KeysSecretNotOwned", "keys.secretName names Secret db-admin")), T0);
+        "KeysSecretNotOwned", "keys.secretName names Secret db-admin")), java.util.Optional.empty(), T0);
     assertThat(refused.getKeysSecret()).isNull();
     assertThat(refused.getConditions()).singleElement().satisfies(c -> {
       assertThat(c.getStatus()).isEqualTo(Condition.Status.False);

@@ -5,6 +5,7 @@ import io.contactsync.privacy.contact.Address;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
 import io.contactsync.privacy.contact.TypedValue;
+import io.contactsync.privacy.policy.PolicyDefinition.FormulaNeutralizing;
 import io.contactsync.privacy.policy.PolicyDefinition.ValidationSettings;
 import io.contactsync.privacy.sanitize.EmailSyntax;
 import io.contactsync.privacy.sanitize.PhoneNormalizer;
@@ -44,9 +45,21 @@ public final class CompiledPolicy {
     return ValueTransforms.prefixedBase64Url("", ValueTransforms.compute(() -> recordIds.computeMac(input)));
   }
 
-  /** Sanitizes and transforms one contact. The input is not changed; the output has no id (see recordId). */
+  /** Sanitizes and transforms one contact for a destination where formulas do not run (see the other apply). */
   public PolicyOutcome apply(Contact in) {
-    Evaluation ev = new Evaluation();
+    return apply(in, false);
+  }
+
+  /**
+   * Sanitizes and transforms one contact. The input is not changed; the output has no id (see recordId).
+   *
+   * @param formulasRun whether the destination may run a value as a formula (a CSV file opened in a spreadsheet):
+   *     where the validation settings leave formula neutralizing to the destination, only then does it apply
+   */
+  public PolicyOutcome apply(Contact in, boolean formulasRun) {
+    FormulaNeutralizing neutralizing = validation.neutralizeFormulas();
+    Evaluation ev = new Evaluation(neutralizing == FormulaNeutralizing.ALWAYS
+        || neutralizing == FormulaNeutralizing.WHERE_FORMULAS_RUN && formulasRun);
     Contact out = new Contact();
     if (in.getName() != null) {
       Name n = in.getName();
@@ -110,7 +123,11 @@ public final class CompiledPolicy {
   private String transform(Evaluation ev, ValueTransform t, Field.Kind kind, String path, String raw) {
     if (raw == null || ev.reason != null) return null;
     String v = sanitize(ev, kind, path, raw);
-    return v == null ? null : t.apply(v, path);
+    if (v == null) return null;
+    // after the transform: what lands in the cell is the output (a mask of '-', a base64url hash), and equal
+    // inputs keep giving equal hashes and tokens in every destination
+    String out = t.apply(v, path);
+    return ev.neutralizeFormulas ? TextCleaner.neutralizeFormula(out) : out;
   }
 
   private String sanitize(Evaluation ev, Field.Kind kind, String path, String raw) {
@@ -128,14 +145,19 @@ public final class CompiledPolicy {
       v = phones.toE164(v);
       if (v == null) return ev.invalid(validation.invalidPhone(), QuarantineReason.INVALID_PHONE, path);
     }
-    return validation.neutralizeFormulas() ? TextCleaner.neutralizeFormula(v) : v;
+    return v;
   }
 
   /** The state of one apply: the first quarantine reason, and how many invalid values were dropped. */
   private static final class Evaluation {
+    final boolean neutralizeFormulas;
     QuarantineReason reason;
     String fieldPath;
     int droppedValues;
+
+    Evaluation(boolean neutralizeFormulas) {
+      this.neutralizeFormulas = neutralizeFormulas;
+    }
 
     String invalid(InvalidValueHandling handling, QuarantineReason why, String path) {
       if (handling == InvalidValueHandling.QUARANTINE) {

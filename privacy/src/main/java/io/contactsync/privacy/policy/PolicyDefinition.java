@@ -51,9 +51,26 @@ public record PolicyDefinition(Action defaultAction, List<RuleDefinition> rules,
 
   /** Checks and clean-ups; see the API's ValidationSpec for their meaning. */
   public record ValidationSettings(InvalidValueHandling email, boolean normalizePhones, String phoneRegion,
-      InvalidValueHandling invalidPhone, boolean stripMarkup, boolean neutralizeFormulas, int maxFieldLength,
+      InvalidValueHandling invalidPhone, boolean stripMarkup, FormulaNeutralizing neutralizeFormulas, int maxFieldLength,
       InvalidValueHandling tooLong) {
     public static final ValidationSettings DEFAULTS = new ValidationSettings(InvalidValueHandling.QUARANTINE, true, "US",
-        InvalidValueHandling.QUARANTINE, true, true, 1024, InvalidValueHandling.QUARANTINE);
+        InvalidValueHandling.QUARANTINE, true, FormulaNeutralizing.WHERE_FORMULAS_RUN, 1024, InvalidValueHandling.QUARANTINE);
+
+    public ValidationSettings {
+      neutralizeFormulas = Objects.requireNonNullElse(neutralizeFormulas, FormulaNeutralizing.WHERE_FORMULAS_RUN);
+    }
+  }
+
+  /**
+   * Where values a spreadsheet would run as a formula get a ' prefix. The engine knows nothing of destinations: the
+   * caller of apply says whether the values are headed for one where formulas run (a CSV file).
+   */
+  public enum FormulaNeutralizing {
+    /** Every destination. */
+    ALWAYS,
+    /** No destination, not even a CSV file. */
+    NEVER,
+    /** Only destinations where formulas run (the default): elsewhere the ' would corrupt the value. */
+    WHERE_FORMULAS_RUN
   }
 }

@@ -13,7 +13,11 @@ public enum QuarantineReason {
   /** A second contact with an id already seen in the same run. */
   DUPLICATE_ID("DuplicateId"),
   /** A record with no identity and nothing to derive one from. */
-  MISSING_ID("MissingId");
+  MISSING_ID("MissingId"),
+  /** A value the destination refused: its syntax, its length or another constraint on it. */
+  VALUE_REFUSED("ValueRefused"),
+  /** A record that does not fit the destination's schema: an attribute it does not know or allow there. */
+  SCHEMA_VIOLATION("SchemaViolation");
 
   private final String code;
 

@@ -60,7 +60,7 @@ class PolicyCompilerTest {
   @Test
   void emptyRulesDuplicatesAndBadValidationAreReported() {
     var validation = new ValidationSettings(InvalidValueHandling.QUARANTINE, true, "XX", InvalidValueHandling.QUARANTINE,
-        true, true, 0, InvalidValueHandling.QUARANTINE);
+        true, null, 0, InvalidValueHandling.QUARANTINE);
     assertThat(PolicyCompiler.check(new PolicyDefinition(Action.DROP, List.of(RuleDefinition.of(Action.KEEP),
         RuleDefinition.of(Action.KEEP, "title", "title"), new RuleDefinition(List.of("notes"), null, null, null, null)), validation)))
         .containsExactly("rule 1 names no fields", "rule 2 lists 'title' twice", "rule 3 has no action",

@@ -59,7 +59,7 @@ class PolicyFuzzTest {
     }
     ValidationSettings validation = new ValidationSettings(data.pickValue(InvalidValueHandling.values()), data.consumeBoolean(),
         data.consumeBoolean() ? "US" : data.consumeString(3), data.pickValue(InvalidValueHandling.values()), data.consumeBoolean(),
-        data.consumeBoolean(), data.consumeInt(-1, 2048), data.pickValue(InvalidValueHandling.values()));
+        data.pickValue(PolicyDefinition.FormulaNeutralizing.values()), data.consumeInt(-1, 2048), data.pickValue(InvalidValueHandling.values()));
     PolicyDefinition definition = new PolicyDefinition(data.pickValue(Action.values()), rules, validation);
     List<String> problems = PolicyCompiler.check(definition);
     try {

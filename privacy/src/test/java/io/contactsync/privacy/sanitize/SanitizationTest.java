@@ -9,19 +9,40 @@ import io.contactsync.privacy.contact.TypedValue;
 import io.contactsync.privacy.policy.Action;
 import io.contactsync.privacy.policy.InvalidValueHandling;
 import io.contactsync.privacy.policy.PolicyDefinition.RuleDefinition;
+import io.contactsync.privacy.policy.PolicyDefinition.FormulaNeutralizing;
 import io.contactsync.privacy.policy.PolicyDefinition.ValidationSettings;
 import io.contactsync.privacy.policy.PolicyOutcome;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Sanitization as part of applying a policy: only values that leave are checked. */
 class SanitizationTest {
   private static final ValidationSettings DEFAULTS = ValidationSettings.DEFAULTS;
   private static final ValidationSettings DROP_INVALID = new ValidationSettings(InvalidValueHandling.DROP_VALUE, true, "US",
-      InvalidValueHandling.DROP_VALUE, true, true, 16, InvalidValueHandling.DROP_VALUE);
+      InvalidValueHandling.DROP_VALUE, true, FormulaNeutralizing.WHERE_FORMULAS_RUN, 16, InvalidValueHandling.DROP_VALUE);
 
   private static PolicyOutcome keepAll(ValidationSettings validation, Contact c) {
+    return keepAll(validation, c, false);
+  }
+
+  private static PolicyOutcome keepAll(ValidationSettings validation, Contact c, boolean formulasRun) {
     return Fixtures.compile(new io.contactsync.privacy.policy.PolicyDefinition(Action.KEEP, java.util.List.of(), validation))
-        .apply(c);
+        .apply(c, formulasRun);
+  }
+
+  private static ValidationSettings neutralizing(FormulaNeutralizing n) {
+    ValidationSettings d = DEFAULTS;
+    return new ValidationSettings(d.email(), d.normalizePhones(), d.phoneRegion(), d.invalidPhone(), d.stripMarkup(), n,
+        d.maxFieldLength(), d.tooLong());
+  }
+
+  private static Contact formulas() {
+    Contact c = withPhone("+1 201 555 0123");
+    c.setOrganization("=HYPERLINK(\"http://evil\",\"x\")");
+    c.setTitle("@SUM(1+1)");
+    c.setNickname("-2+3");
+    c.getCustom().put("x", "+cmd");
+    return c;
   }
 
   private static Contact withEmail(String email) {
@@ -97,18 +118,43 @@ class SanitizationTest {
   }
 
   @Test
-  void spreadsheetFormulasAreNeutralizedButE164NumbersAreNot() {
-    Contact c = withPhone("+1 201 555 0123");
-    c.setOrganization("=HYPERLINK(\"http://evil\",\"x\")");
-    c.setTitle("@SUM(1+1)");
-    c.setNickname("-2+3");
-    c.getCustom().put("x", "+cmd");
-    Contact out = keepAll(DEFAULTS, c).contact();
-    assertThat(out.getPhones().get(0).getValue()).isEqualTo("+12015550123");
-    assertThat(out.getOrganization()).startsWith("'=");
-    assertThat(out.getTitle()).isEqualTo("'@SUM(1+1)");
-    assertThat(out.getNickname()).isEqualTo("'-2+3");
-    assertThat(out.getCustom().get("x")).isEqualTo("'+cmd");
+  void spreadsheetFormulasAreNeutralizedWhereFormulasRunButE164NumbersAreNot() {
+    for (PolicyOutcome outcome : List.of(keepAll(DEFAULTS, formulas(), true),
+        keepAll(neutralizing(FormulaNeutralizing.ALWAYS), formulas(), false))) {
+      Contact out = outcome.contact();
+      assertThat(out.getPhones().get(0).getValue()).isEqualTo("+12015550123");
+      assertThat(out.getOrganization()).startsWith("'=");
+      assertThat(out.getTitle()).isEqualTo("'@SUM(1+1)");
+      assertThat(out.getNickname()).isEqualTo("'-2+3");
+      assertThat(out.getCustom().get("x")).isEqualTo("'+cmd");
+    }
+  }
+
+  @Test
+  void valuesLeaveUnchangedWhereFormulasDoNotRunOrWhenThePolicySaysNever() {
+    for (PolicyOutcome outcome : List.of(keepAll(DEFAULTS, formulas(), false),
+        keepAll(neutralizing(FormulaNeutralizing.NEVER), formulas(), true))) {
+      Contact out = outcome.contact();
+      assertThat(out.getOrganization()).isEqualTo("=HYPERLINK(\"http://evil\",\"x\")");
+      assertThat(out.getTitle()).isEqualTo("@SUM(1+1)");
+      assertThat(out.getNickname()).isEqualTo("-2+3");
+      assertThat(out.getCustom().get("x")).isEqualTo("+cmd");
+    }
+  }
+
+  @Test
+  void neutralizingAppliesToWhatLeavesNotToTheInputOfTheTransform() {
+    var mask = new io.contactsync.privacy.policy.PolicyDefinition.RuleDefinition(List.of("title"), Action.MASK,
+        new io.contactsync.privacy.policy.PolicyDefinition.MaskSettings(0, 2, "-"), null, null);
+    Contact c = new Contact();
+    c.setTitle("engineer");
+    c.setOrganization("-Acme");
+    var definition = new io.contactsync.privacy.policy.PolicyDefinition(Action.KEEP, List.of(mask,
+        io.contactsync.privacy.policy.PolicyDefinition.RuleDefinition.of(Action.HASH, "organization")), DEFAULTS);
+    var policy = Fixtures.compile(definition);
+    Contact csv = policy.apply(c, true).contact();
+    assertThat(csv.getTitle()).as("a mask of '-' is a formula in a cell").isEqualTo("'------er");
+    assertThat(csv.getOrganization()).as("a hash joins across destinations").isEqualTo(policy.apply(c).contact().getOrganization());
   }
 
   @Test

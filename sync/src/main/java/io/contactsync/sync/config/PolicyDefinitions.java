@@ -13,6 +13,7 @@ import io.contactsync.privacy.policy.Action;
 import io.contactsync.privacy.policy.InvalidValueHandling;
 import io.contactsync.privacy.policy.PolicyDefinition;
 import io.contactsync.privacy.policy.PolicyDefinition.DatePrecision;
+import io.contactsync.privacy.policy.PolicyDefinition.FormulaNeutralizing;
 import io.contactsync.privacy.policy.PolicyDefinition.GeneralizeSettings;
 import io.contactsync.privacy.policy.PolicyDefinition.HashEncoding;
 import io.contactsync.privacy.policy.PolicyDefinition.MaskSettings;
@@ -67,8 +68,14 @@ public final class PolicyDefinitions {
     return new ValidationSettings(handling(v.getEmail(), d.email()), normalizePhones, region,
         handling(phone == null ? null : phone.getInvalid(), d.invalidPhone()),
         Objects.requireNonNullElse(v.getStripMarkup(), d.stripMarkup()),
-        Objects.requireNonNullElse(v.getNeutralizeFormulas(), d.neutralizeFormulas()),
+        formulas(v.getNeutralizeFormulas(), d.neutralizeFormulas()),
         Objects.requireNonNullElse(v.getMaxFieldLength(), d.maxFieldLength()), handling(v.getTooLong(), d.tooLong()));
+  }
+
+  /** Unset leaves it to the destination; true and false keep their meaning from before: always and never. */
+  private static FormulaNeutralizing formulas(Boolean neutralize, FormulaNeutralizing fallback) {
+    if (neutralize == null) return fallback;
+    return neutralize ? FormulaNeutralizing.ALWAYS : FormulaNeutralizing.NEVER;
   }
 
   private static InvalidValueHandling handling(InvalidValueAction action, InvalidValueHandling fallback) {

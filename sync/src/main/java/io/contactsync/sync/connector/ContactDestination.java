@@ -4,6 +4,7 @@ import io.contactsync.privacy.contact.Contact;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where contacts go. Records are keyed by their record id, so writing a record again replaces it: a repeated run
@@ -12,6 +13,11 @@ import java.util.List;
 public interface ContactDestination {
   /** Where, for people: a path or a URL without credentials. */
   String target();
+
+  /** Whether a value written here may run as a formula (a CSV file): formula neutralizing applies by default. */
+  default boolean formulasRun() {
+    return false;
+  }
 
   void begin() throws IOException;
 
@@ -30,6 +36,14 @@ public interface ContactDestination {
    */
   WriteCounts commit(boolean sweep) throws IOException;
 
-  /** Counts of one commit. */
-  record WriteCounts(long created, long updated, long unchanged, long deleted) {}
+  /**
+   * Counts of one commit.
+   *
+   * @param quarantined records the destination refused and the run held back, by reason code
+   */
+  record WriteCounts(long created, long updated, long unchanged, long deleted, Map<String, Long> quarantined) {
+    public WriteCounts(long created, long updated, long unchanged, long deleted) {
+      this(created, updated, unchanged, deleted, Map.of());
+    }
+  }
 }

@@ -54,6 +54,11 @@ public final class FileDestination implements ContactDestination {
   }
 
   @Override
+  public boolean formulasRun() {
+    return format.formulasRun();
+  }
+
+  @Override
   public void begin() throws IOException {
     records.clear();
     before.clear();
@@ -84,7 +89,7 @@ public final class FileDestination implements ContactDestination {
         if (records.put(id, c) == null) created++;
       } else {
         records.put(id, c);
-        if (previous.equals(ContactJson.write(c))) unchanged++; else updated++;
+        if (previous.equals(ContactJson.write(format.readBack(c)))) unchanged++; else updated++;
       }
     }
   }

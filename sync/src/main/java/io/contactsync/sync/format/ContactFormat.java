@@ -16,6 +16,16 @@ public interface ContactFormat {
   /** Writes a whole file; CSV needs every record to know its columns. */
   void write(Collection<Contact> contacts, OutputStream out) throws IOException;
 
+  /** Whether a value may run as a formula where files of this format are opened (a spreadsheet). */
+  default boolean formulasRun() {
+    return false;
+  }
+
+  /** A contact as reading what write wrote gives it, where the format adds to it; the contact itself elsewhere. */
+  default Contact readBack(Contact written) {
+    return written;
+  }
+
   /** The format of a file: the declared one, else by extension. */
   static ContactFormat of(Path path, FileFormat declared) {
     FileFormat format = declared != null ? declared : byExtension(path);

@@ -95,6 +95,12 @@ public final class CsvFormat implements ContactFormat {
     };
   }
 
+  /** Spreadsheets open CSV files and run a cell starting with = + - @ as a formula. */
+  @Override
+  public boolean formulasRun() {
+    return true;
+  }
+
   @Override
   public void write(Collection<Contact> contacts, OutputStream out) throws IOException {
     Map<String, Function<Contact, String>> columns = columnsFor(contacts);

@@ -3,7 +3,6 @@ package io.contactsync.sync.format;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardReader;
-import ezvcard.io.text.VCardWriter;
 import ezvcard.parameter.AddressType;
 import ezvcard.parameter.EmailType;
 import ezvcard.parameter.TelephoneType;
@@ -25,9 +24,13 @@ import io.contactsync.privacy.sanitize.QuarantineReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -74,15 +77,29 @@ public final class VcardFormat implements ContactFormat {
 
   @Override
   public void write(Collection<Contact> contacts, OutputStream out) throws IOException {
-    VCardWriter writer = new VCardWriter(out, VCardVersion.V4_0);
-    writer.setAddProdId(false);
-    for (Contact c : contacts) writer.write(toVcard(c));
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    for (Contact c : contacts) writer.write(write(c));
     writer.flush();
   }
 
   /** One vCard as text (4.0), e.g. for a CardDAV PUT. */
   public static String write(Contact contact) {
-    return ezvcard.Ezvcard.write(toVcard(contact)).version(VCardVersion.V4_0).prodId(false).go();
+    // ez-vcard folds at 75 UTF-16 units; RFC 6350 section 3.2 counts octets, so it writes unfolded and VcardLines folds
+    String unfolded = ezvcard.Ezvcard.write(toVcard(contact)).version(VCardVersion.V4_0).prodId(false).foldLines(false).go();
+    return VcardLines.fold(unfolded);
+  }
+
+  /** The contact as its card reads back: with the FN derived where it has none. */
+  public static Contact asRead(Contact written) {
+    if (written.getFormattedName() != null) return written;
+    Contact read = written.copy();
+    read.setFormattedName(blankToNull(formattedName(written)));
+    return read;
+  }
+
+  @Override
+  public Contact readBack(Contact written) {
+    return asRead(written);
   }
 
   /** The first card of a vCard text, or null when there is none. */
@@ -150,7 +167,7 @@ public final class VcardFormat implements ContactFormat {
       if (n.getSuffix() != null) sn.getSuffixes().add(n.getSuffix());
       card.setStructuredName(sn);
     }
-    card.setFormattedName(c.getFormattedName() != null ? c.getFormattedName() : "");
+    card.setFormattedName(formattedName(c));
     if (c.getNickname() != null) card.setNickname(c.getNickname());
     for (TypedValue e : c.getEmails()) {
       Email email = new Email(e.getValue() == null ? "" : e.getValue());
@@ -189,6 +206,26 @@ public final class VcardFormat implements ContactFormat {
       p.getParameters().put("KEY", key);
     });
     return card;
+  }
+
+  /**
+   * FN is required and strict servers (Radicale) refuse an empty one: the formatted name, else one made as RFC 6350
+   * practice does, from the structured name, the organization, an email or a phone number, else a single space.
+   */
+  static String formattedName(Contact c) {
+    if (c.getFormattedName() != null) return c.getFormattedName();
+    Name n = c.getName();
+    if (n != null) {
+      String name = join(Arrays.asList(n.getPrefix(), n.getGiven(), n.getMiddle(), n.getFamily(), n.getSuffix()), " ");
+      if (name != null) return name;
+    }
+    if (c.getOrganization() != null) return c.getOrganization();
+    for (List<TypedValue> values : List.of(c.getEmails(), c.getPhones())) {
+      for (TypedValue v : values) {
+        if (v.getValue() != null && !v.getValue().isBlank()) return v.getValue();
+      }
+    }
+    return " ";
   }
 
   private static Birthday toBirthday(String value) {

@@ -95,6 +95,7 @@ public final class SyncRun {
       for (Target t : targets) {
         WriteCounts counts = result.unchanged() ? new WriteCounts(0, 0, 0, 0)
             : t.destination.commit(result.fullSnapshot() && propagateDeletes && !nothingUsable);
+        counts.quarantined().forEach((reason, n) -> t.quarantined.merge(reason, n, Long::sum));
         destinations.add(new DestinationSummary(t.name, t.destination.target(), t.policyName, counts.created(),
             counts.updated(), counts.unchanged(), counts.deleted(), t.quarantined, t.droppedValues));
       }
@@ -201,7 +202,7 @@ public final class SyncRun {
     }
 
     private void apply(Target t, Contact contact) throws IOException {
-      PolicyOutcome outcome = t.policy.apply(contact);
+      PolicyOutcome outcome = t.policy.apply(contact, t.destination.formulasRun());
       String recordId = t.policy.recordId(sourceIdentity, contact.getId());
       t.droppedValues += outcome.droppedValues();
       if (outcome.quarantined()) {

@@ -115,7 +115,8 @@ public final class CardDavDestination implements ContactDestination {
         URI card = book.resolve(c.getId() + ".vcf");
         String etag = etags.get(card.getPath());
         seen.add(card.getPath());
-        if (etag != null && c.equals(current.get(card.getPath())) && ownership.mark().equals(owners.get(card.getPath()))) {
+        if (etag != null && VcardFormat.asRead(c).equals(current.get(card.getPath()))
+            && ownership.mark().equals(owners.get(card.getPath()))) {
           unchanged.incrementAndGet();
           return null;
         }

@@ -42,6 +42,7 @@ public final class LdapDestination implements ContactDestination {
   private final LdapConnector spec;
   private final LdapEndpoint endpoint;
   private final LdapMapping mapping;
+  private final LdapHeldBack heldBack;
   private final Map<String, Entry> existing = new HashMap<>();
   private final Set<String> seen = new HashSet<>();
   private LDAPConnection connection;
@@ -58,6 +59,7 @@ public final class LdapDestination implements ContactDestination {
     this.spec = spec;
     this.endpoint = new LdapEndpoint("destination '" + name + "'", spec, credentials);
     this.mapping = new LdapMapping(spec.getAttributes());
+    this.heldBack = new LdapHeldBack("destination '" + name + "' (" + target() + ")");
   }
 
   @Override
@@ -71,6 +73,7 @@ public final class LdapDestination implements ContactDestination {
     seen.clear();
     deleting.clear();
     created = updated = unchanged = deleted = 0;
+    heldBack.clear();
     connection = endpoint.connect();
     List<String> attributes = new ArrayList<>(mapping.writtenAttributes());
     attributes.add("uid");
@@ -113,8 +116,7 @@ public final class LdapDestination implements ContactDestination {
           }
         }
       } catch (LDAPException e) {
-        close();
-        throw endpoint.failure("cannot write an entry", e);
+        refused(c.getId(), desired, e);
       }
     }
   }
@@ -145,7 +147,8 @@ public final class LdapDestination implements ContactDestination {
         existing.remove(uid);
         deleted++;
       }
-      return new WriteCounts(created, updated, unchanged, deleted);
+      heldBack.logTotals();
+      return new WriteCounts(created, updated, unchanged, deleted, heldBack.byReason());
     } catch (LDAPException e) {
       throw endpoint.failure("cannot delete an entry", e);
     } finally {
@@ -163,6 +166,23 @@ public final class LdapDestination implements ContactDestination {
     List<String> attributes = new ArrayList<>(mapping.writtenAttributes());
     attributes.add(OWNER_ATTRIBUTE);
     return attributes.toArray(String[]::new);
+  }
+
+  /**
+   * An entry the server refused for itself is held back and the run goes on; it keeps its last version, and being
+   * seen, it is not swept. Any other failure ends the run, naming the entry and the attribute the server names.
+   */
+  private void refused(String recordId, Entry desired, LDAPException e) throws IOException {
+    List<String> attributes = new ArrayList<>(mapping.writtenAttributes());
+    desired.getAttributes().forEach(a -> attributes.add(a.getName()));
+    LdapRefusal refusal = LdapRefusal.of(e, attributes);
+    if (refusal != null) {
+      heldBack.add(recordId, refusal);
+      return;
+    }
+    close();
+    String attribute = LdapRefusal.attributeNamed(e, attributes);
+    throw endpoint.failure("cannot write the entry uid=" + recordId + (attribute == null ? "" : " (" + attribute + ")"), e);
   }
 
   private String dn(String uid) {

@@ -87,22 +87,9 @@ final class LdapEndpoint {
       hint = "the base DN " + spec.getBaseDn() + " does not exist";
     } else if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
       hint = "the bind DN may not do this";
-    } else if (code == ResultCode.INVALID_ATTRIBUTE_SYNTAX || code == ResultCode.OBJECT_CLASS_VIOLATION) {
-      hint = code.getName() + attributeOf(e)
-          + ": the value the policy produces does not fit that attribute (a masked phone number in telephoneNumber, say);"
-          + " change the policy or map the field to another attribute";
     } else {
       hint = code.getName();
     }
     return new IOException(label + " (" + where() + "): " + what + ": " + hint);
-  }
-
-  /** The attribute a server diagnostic names ("telephoneNumber: value #0 invalid per syntax"), never the value. */
-  private static String attributeOf(LDAPException e) {
-    String d = e.getDiagnosticMessage();
-    if (d == null) return "";
-    int colon = d.indexOf(':');
-    String name = colon > 0 ? d.substring(0, colon).strip() : "";
-    return name.matches("[A-Za-z][A-Za-z0-9-]{0,63}") ? " (" + name + ")" : "";
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * inetOrgPerson and the canonical contact. Multi-valued attributes (mail, telephoneNumber) map to list entries;
@@ -70,25 +71,32 @@ final class LdapMapping {
     return c;
   }
 
-  /** The attributes of an entry for a contact (objectClass, cn and sn always: inetOrgPerson requires them). */
+  /**
+   * The attributes of an entry for a contact (objectClass, cn and sn always: inetOrgPerson requires them). Values
+   * of one attribute (an override may add to mail or a phone attribute) are merged, and each goes once that the
+   * attribute's equality rule counts equal to another: home and work the same address, work and fax one number.
+   */
   List<Attribute> toAttributes(Contact c) {
     Map<String, String> fields = ContactFields.flatten(c);
-    List<Attribute> out = new ArrayList<>();
-    out.add(new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"));
+    // attribute names are case-insensitive in LDAP
+    Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     single.forEach((field, attribute) -> {
       String v = fields.get(field);
-      if (v != null) out.add(new Attribute(attribute, v));
+      if (v != null) values.computeIfAbsent(attribute, a -> new ArrayList<>()).add(v);
     });
-    if (out.stream().noneMatch(a -> a.getName().equals("cn"))) out.add(new Attribute("cn", c.getId()));
-    if (out.stream().noneMatch(a -> a.getName().equals("sn"))) out.add(new Attribute("sn", c.getId()));
+    values.putIfAbsent("cn", List.of(c.getId()));
+    values.putIfAbsent("sn", List.of(c.getId()));
     List<String> mails = c.getEmails().stream().map(TypedValue::getValue).filter(v -> v != null).toList();
-    if (!mails.isEmpty()) out.add(new Attribute("mail", mails));
+    if (!mails.isEmpty()) values.computeIfAbsent("mail", a -> new ArrayList<>()).addAll(mails);
     PHONES.forEach((attribute, type) -> {
       List<String> numbers = c.getPhones().stream().filter(p -> p.getValue() != null
           && (type.equals(p.getType()) || (type.equals("work") && !PHONES.containsValue(String.valueOf(p.getType())))))
           .map(TypedValue::getValue).toList();
-      if (!numbers.isEmpty()) out.add(new Attribute(attribute, numbers));
+      if (!numbers.isEmpty()) values.computeIfAbsent(attribute, a -> new ArrayList<>()).addAll(numbers);
     });
+    List<Attribute> out = new ArrayList<>();
+    out.add(new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"));
+    values.forEach((attribute, v) -> out.add(new Attribute(attribute, LdapEquality.distinct(attribute, v))));
     return out;
   }
 

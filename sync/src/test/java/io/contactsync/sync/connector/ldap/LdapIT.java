@@ -20,6 +20,7 @@ import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.sync.SyncFixtures;
 import io.contactsync.sync.config.JobConfig;
+import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.ContactSource;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.connector.Credentials;
@@ -167,15 +168,19 @@ class LdapIT {
   }
 
   @Test
-  void aValueThatDoesNotFitItsAttributeIsNamedWithoutTheValue() throws Exception {
-    Contact c = new Contact();
-    c.setId("AAAAAAAAAAAAAAAAAAAAAA");
-    c.setFormattedName("Masked");
-    c.getPhones().add(new io.contactsync.privacy.contact.TypedValue("work", "*****0113"));
+  void aValueThatDoesNotFitItsAttributeHoldsBackItsEntryOnly() throws Exception {
+    Contact masked = new Contact();
+    masked.setId("AAAAAAAAAAAAAAAAAAAAAA");
+    masked.setFormattedName("Masked");
+    masked.getPhones().add(new io.contactsync.privacy.contact.TypedValue("work", "*****0113"));
+    Contact next = new Contact();
+    next.setId("BBBBBBBBBBBBBBBBBBBBBB");
+    next.setFormattedName("Next");
     LdapDestination d = new LdapDestination("directory", io.contactsync.sync.connector.Ownership.of("team", "job", null), ldap(URL, ou), credentials("ldap-creds"));
     d.begin();
-    assertThatThrownBy(() -> d.upsert(List.of(c))).hasMessageContaining("(telephoneNumber)")
-        .hasMessageContaining("does not fit that attribute").hasMessageNotContaining("0113");
+    d.upsert(List.of(masked, next));
+    assertThat(d.commit(false)).isEqualTo(new ContactDestination.WriteCounts(1, 0, 0, 0, Map.of("ValueRefused", 1L)));
+    assertThat(entries("(uid=*)")).isEqualTo(1);
   }
 
   /**
