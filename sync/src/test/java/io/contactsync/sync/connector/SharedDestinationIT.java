@@ -149,6 +149,39 @@ class SharedDestinationIT {
     }, 1);
   }
 
+  /** Rows written before owner marks have none: the first run marks those it writes and deletes no unmarked row. */
+  @Test
+  void anUpgradeAdoptsWhatTheSyncWritesAndDeletesNothingUnmarked() throws Exception {
+    String url = System.getenv("CONTACTSYNC_TEST_POSTGRES_URL");
+    Assumptions.assumeTrue(url != null, "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first");
+    writeCredentials(dir.resolve("credentials"), "creds", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"),
+        System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"), System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
+    String table = "upgraded_" + Long.toString(System.nanoTime(), 36);
+    PostgresConnector pg = new PostgresConnector();
+    pg.setUrl(url + "?sslmode=verify-full");
+    pg.setTable(table);
+    pg.setCreateTable(true);
+    pg.setCredentials(secretCredentials("creds"));
+    DestinationSpec d = destination();
+    d.setPostgres(pg);
+    long own = run(job("a", "a.jsonl", d)).destinations().get(0).created();
+    try (Connection c = TestPostgres.connect(); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE " + table + " DROP COLUMN written_by"); // the table as the previous version left it
+    }
+    write("a.jsonl", contacts.subList(0, 8));
+    RunSummary upgraded = run(job("a", "a.jsonl", d));
+    assertThat(upgraded.destinations().get(0).updated()).as("each row written is marked").isEqualTo(own - 2);
+    assertThat(upgraded.destinations().get(0).deleted()).as("the two rows no longer in the source are unmarked").isZero();
+    write("a.jsonl", contacts.subList(0, 7));
+    assertThat(run(job("a", "a.jsonl", d)).destinations().get(0).deleted()).as("a marked row is swept").isEqualTo(1);
+    try (Connection c = TestPostgres.connect(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FILTER (WHERE written_by IS NULL), count(*) FROM " + table)) {
+      r.next();
+      assertThat(r.getLong(1)).as("left unmarked: what no sync writes any more").isEqualTo(2);
+      assertThat(r.getLong(2)).isEqualTo(own - 1);
+    }
+  }
+
   /** The story every destination must tell; {@code others} records in it belong to nobody. */
   void twoSyncsKeepTheirOwn(DestinationSpec d, Count count, long others) throws Exception {
     RunSummary a = run(job("a", "a.jsonl", d));
