@@ -7,6 +7,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +37,13 @@ public class DestinationSpec {
   @JsonPropertyDescription("POST batches of contacts as signed JSON to an HTTP endpoint.")
   private WebhookConnector webhook;
 
+  @Min(0)
+  @Max(100)
+  @JsonPropertyDescription("Mass-deletion guard: a run that would delete more than this percentage of the records this "
+      + "sync wrote to the destination deletes nothing and fails, its checkpoint unmoved. 100 turns the guard off. "
+      + "Default 50.")
+  private Integer maxDeletePercent;
+
   /** The connector blocks that are set, by name; a valid destination has exactly one. */
   @JsonIgnore
   public Map<String, Object> connectors() {
@@ -59,6 +68,8 @@ public class DestinationSpec {
   public void setPostgres(PostgresConnector postgres) { this.postgres = postgres; }
   public FileConnector getFile() { return file; }
   public void setFile(FileConnector file) { this.file = file; }
+  public Integer getMaxDeletePercent() { return maxDeletePercent; }
+  public void setMaxDeletePercent(Integer maxDeletePercent) { this.maxDeletePercent = maxDeletePercent; }
   public WebhookConnector getWebhook() { return webhook; }
   public void setWebhook(WebhookConnector webhook) { this.webhook = webhook; }
 }

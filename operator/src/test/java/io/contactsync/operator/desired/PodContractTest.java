@@ -44,7 +44,11 @@ class PodContractTest {
     PrivacyPolicy policy = policy("team", "p");
     Secret keys = PolicyKeysSecret.desired(policy, PolicyKeys.generate());
     Secret secret = SyncSecret.desired(sync, Map.of("team/p", policy), Map.of("team/p", keys.getData()), Map.of());
+    sync.getSpec().getDestinations().get(0).setMaxDeletePercent(100);
     ConfigMap job = SyncConfigMaps.job(sync, Map.of("team/p", policy));
+    assertThat(com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readValue(job.getData()
+        .get(PodPaths.JOB_FILE), io.contactsync.sync.config.JobConfig.class).destinations().get(0).connector()
+        .getMaxDeletePercent()).as("the pod sees the mass-deletion guard").isEqualTo(100);
     CronJob cron = SyncCronJob.desired(sync, DesiredStateTest.SETTINGS, SyncSecret.volumeItems(secret), false);
 
     // the kubelet's part: mount the job ConfigMap and the Secret's items where the CronJob says

@@ -11,6 +11,9 @@ import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.privacy.policy.PolicyCompiler;
 import io.contactsync.sync.connector.Credentials;
 import io.contactsync.sync.format.ContactFields;
+import io.contactsync.sync.connector.ldap.LdapDestination;
+import io.contactsync.sync.connector.postgres.PostgresDestination;
+import io.contactsync.sync.format.ContactFields;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -95,6 +98,7 @@ public final class SyncValidation {
           }
         }
       }
+      ownerMarkFree(label, d, out);
       if (d.getPrivacyPolicyRef() == null) {
         out.add(new Violation(Violation.INVALID_SPEC, label + " has no privacyPolicyRef: no policy, no data"));
         continue;
@@ -175,6 +179,26 @@ public final class SyncValidation {
       }
     }
     return List.of();
+  }
+
+  /** The owner mark's own attribute and column (docs/connectors.md, "Ownership") hold no field. */
+  private static void ownerMarkFree(String label, DestinationSpec d, List<Violation> out) {
+    if (d.getLdap() != null && d.getLdap().getAttributes() != null) {
+      d.getLdap().getAttributes().forEach((field, attribute) -> {
+        if (LdapDestination.OWNER_ATTRIBUTE.equalsIgnoreCase(attribute)) {
+          out.add(new Violation(Violation.INVALID_SPEC, label + " maps '" + field + "' to " + attribute
+              + ", which holds the sync's owner mark: map it to another attribute"));
+        }
+      });
+    }
+    if (d.getPostgres() != null && d.getPostgres().getColumns() != null) {
+      for (var column : d.getPostgres().getColumns()) {
+        if (PostgresDestination.OWNER_COLUMN.equalsIgnoreCase(column.getColumn())) {
+          out.add(new Violation(Violation.INVALID_SPEC, label + " declares column " + column.getColumn()
+              + ", which holds the sync's owner mark: name the column otherwise"));
+        }
+      }
+    }
   }
 
   private static void exactlyOne(String label, Map<String, Object> connectors, List<Violation> out) {

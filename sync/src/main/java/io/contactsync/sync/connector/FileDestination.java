@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * A file holding one record per id. A run starts from the file's records, applies its writes in memory and
- * replaces the file atomically at commit, so a crashed run leaves the previous file whole.
+ * replaces the file atomically at commit, so a crashed run leaves the previous file whole. A file belongs to one sync:
+ * it is rewritten whole, so it carries no owner mark; the mass-deletion guard counts against all its records.
  */
 public final class FileDestination implements ContactDestination {
   private final Path path;
@@ -38,7 +39,11 @@ public final class FileDestination implements ContactDestination {
   private long unchanged;
   private long deleted;
 
-  public FileDestination(Path path, ContactFormat format) {
+  private final Ownership ownership;
+  private long ownedAtBegin;
+
+  public FileDestination(Path path, ContactFormat format, Ownership ownership) {
+    this.ownership = ownership;
     this.path = path;
     this.format = format;
   }
@@ -59,6 +64,7 @@ public final class FileDestination implements ContactDestination {
     before.clear();
     touched.clear();
     created = updated = unchanged = deleted = 0;
+    ownedAtBegin = 0;
     if (!Files.exists(path)) return;
     try (InputStream in = Files.newInputStream(path); ContactReader reader = format.reader(in)) {
       for (ReadItem item = reader.next(); item != null; item = reader.next()) {
@@ -70,6 +76,7 @@ public final class FileDestination implements ContactDestination {
         before.put(item.contact().getId(), ContactJson.write(item.contact()));
       }
     }
+    ownedAtBegin = records.size();
   }
 
   @Override
@@ -111,6 +118,7 @@ public final class FileDestination implements ContactDestination {
         }
       }
     }
+    ownership.checkDeletes(path.getFileName().toString(), deleted, ownedAtBegin); // the file is not rewritten
     writeAtomically();
     return new WriteCounts(created, updated, unchanged, deleted);
   }

@@ -9,6 +9,7 @@ import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.ContactSource;
 import io.contactsync.sync.connector.FileDestination;
 import io.contactsync.sync.connector.FileSource;
+import io.contactsync.sync.connector.Ownership;
 import io.contactsync.sync.connector.carddav.CardDavDestination;
 import io.contactsync.sync.connector.carddav.CardDavSource;
 import io.contactsync.sync.connector.ldap.LdapDestination;
@@ -50,18 +51,18 @@ public final class Connectors {
       throws ConfigurationException, IOException {
     if (spec.getFile() != null) {
       Path path = resolve(job, spec.getFile().getPath());
-      return new FileDestination(path, format(path, spec.getFile()));
+      return new FileDestination(path, format(path, spec.getFile()), ownership(job, spec));
     }
     if (spec.getPostgres() != null) {
-      return new PostgresDestination(spec.getName(), spec.getPostgres(),
+      return new PostgresDestination(spec.getName(), ownership(job, spec), spec.getPostgres(),
           credentials.forEndpoint(spec.getName(), spec.getPostgres().getCredentials()));
     }
     if (spec.getCarddav() != null) {
-      return new CardDavDestination(spec.getName(), spec.getCarddav(),
+      return new CardDavDestination(spec.getName(), ownership(job, spec), spec.getCarddav(),
           credentials.forEndpoint(spec.getName(), spec.getCarddav().getCredentials()));
     }
     if (spec.getLdap() != null) {
-      return new LdapDestination(spec.getName(), spec.getLdap(),
+      return new LdapDestination(spec.getName(), ownership(job, spec), spec.getLdap(),
           credentials.forEndpoint(spec.getName(), spec.getLdap().getCredentials()));
     }
     if (spec.getWebhook() != null) {
@@ -70,6 +71,10 @@ public final class Connectors {
     }
     throw new ConfigurationException("destination '" + spec.getName() + "': "
         + String.join(", ", spec.connectors().keySet()) + ": " + AVAILABLE);
+  }
+
+  private static Ownership ownership(JobConfig job, DestinationSpec spec) {
+    return Ownership.of(job.namespace(), job.name(), spec.getMaxDeletePercent());
   }
 
   private static ContactFormat format(Path path, FileConnector file) throws ConfigurationException {

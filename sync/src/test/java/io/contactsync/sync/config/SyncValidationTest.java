@@ -34,6 +34,27 @@ class SyncValidationTest {
   }
 
   @Test
+  void noFieldMayOverwriteTheOwnerMark() {
+    var pg = postgresDestination("db", "jdbc:postgresql://db.sales.svc:5432/crm?sslmode=verify-full", "pg",
+        new PolicyReference("p", null));
+    pg.getPostgres().getColumns().add(new io.contactsync.api.v1alpha1.PostgresColumn("name.given", "Written_By"));
+    ContactSync s = sync("sales", "s", "in.vcf", pg);
+    assertThat(SyncValidation.violations(s, only(policy("sales", "p")))).contains(new Violation(Violation.INVALID_SPEC,
+        "destination 'db' declares column Written_By, which holds the sync's owner mark: name the column otherwise"));
+
+    var ldap = new io.contactsync.api.v1alpha1.DestinationSpec();
+    ldap.setName("dir");
+    ldap.setPrivacyPolicyRef(new PolicyReference("p", null));
+    ldap.setLdap(new io.contactsync.api.v1alpha1.LdapConnector());
+    ldap.getLdap().setUrl("ldaps://ldap.sales.svc:636");
+    ldap.getLdap().setBaseDn("ou=people,dc=example,dc=com");
+    ldap.getLdap().setAttributes(new java.util.TreeMap<>(java.util.Map.of("organization", "businessCategory")));
+    assertThat(SyncValidation.violations(sync("sales", "s", "in.vcf", ldap), only(policy("sales", "p"))))
+        .contains(new Violation(Violation.INVALID_SPEC, "destination 'dir' maps 'organization' to businessCategory, "
+            + "which holds the sync's owner mark: map it to another attribute"));
+  }
+
+  @Test
   void aMissingPolicyIsReported() {
     ContactSync s = sync("sales", "s", "in.vcf", fileDestination("out", "out.jsonl", new PolicyReference("p", null)));
     assertThat(SyncValidation.violations(s, only())).containsExactly(new Violation(Violation.POLICY_NOT_FOUND,

@@ -50,7 +50,8 @@ class VcardWritingTest {
       Contact c = new Contact();
       c.setId("r1");
       c.getEmails().add(new TypedValue("work", "ada@example.com"));
-      var destination = new io.contactsync.sync.connector.FileDestination(file, new VcardFormat());
+      var destination = new io.contactsync.sync.connector.FileDestination(file, new VcardFormat(),
+          io.contactsync.sync.connector.Ownership.of("team", "job", null));
       destination.begin();
       destination.upsert(List.of(c));
       assertThat(destination.commit(false).created()).isEqualTo(1);

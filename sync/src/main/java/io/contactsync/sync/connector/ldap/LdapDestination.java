@@ -13,6 +13,7 @@ import io.contactsync.api.v1alpha1.LdapConnector;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.connector.Ownership;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,10 +27,18 @@ import java.util.regex.Pattern;
 /**
  * Writes one inetOrgPerson entry per record, uid=&lt;record id&gt; under the base DN: added when new, modified with only
  * the attributes that differ, left alone when equal. Entries are visible as they are written (LDAP has no
- * transactions here); a repeated run changes nothing more. A sweep deletes only entries this connector named.
+ * transactions here); a repeated run changes nothing more. Every entry carries this sync's mark as a businessCategory
+ * value (inetOrgPerson allows it, multi-valued, and the mapping writes no field there); deletes and sweeps touch only
+ * entries with this sync's mark, and wait until commit so the mass-deletion guard can refuse them all first.
  */
 public final class LdapDestination implements ContactDestination {
   private static final Pattern OWN_UID = Pattern.compile("[A-Za-z0-9_-]{22}");
+  /** The attribute that holds the owner mark. */
+  public static final String OWNER_ATTRIBUTE = "businessCategory";
+  private final String name;
+  private final Ownership ownership;
+  private final String ownerValue;
+  private final Set<String> deleting = new HashSet<>();
   private final LdapConnector spec;
   private final LdapEndpoint endpoint;
   private final LdapMapping mapping;
@@ -41,8 +50,12 @@ public final class LdapDestination implements ContactDestination {
   private long updated;
   private long unchanged;
   private long deleted;
+  private long ownedAtBegin;
 
-  public LdapDestination(String name, LdapConnector spec, Credentials credentials) {
+  public LdapDestination(String name, Ownership ownership, LdapConnector spec, Credentials credentials) {
+    this.name = name;
+    this.ownership = ownership;
+    this.ownerValue = "contactsync-owner:" + ownership.mark();
     this.spec = spec;
     this.endpoint = new LdapEndpoint("destination '" + name + "'", spec, credentials);
     this.mapping = new LdapMapping(spec.getAttributes());
@@ -58,11 +71,13 @@ public final class LdapDestination implements ContactDestination {
   public void begin() throws IOException {
     existing.clear();
     seen.clear();
+    deleting.clear();
     created = updated = unchanged = deleted = 0;
     heldBack.clear();
     connection = endpoint.connect();
     List<String> attributes = new ArrayList<>(mapping.writtenAttributes());
     attributes.add("uid");
+    attributes.add(OWNER_ATTRIBUTE);
     try {
       for (SearchResultEntry e : connection.search(spec.getBaseDn(), SearchScope.ONE, "(uid=*)",
           attributes.toArray(String[]::new)).getSearchEntries()) {
@@ -72,6 +87,7 @@ public final class LdapDestination implements ContactDestination {
       close();
       throw endpoint.failure("cannot list the entries", e);
     }
+    ownedAtBegin = existing.keySet().stream().filter(this::ours).count();
   }
 
   @Override
@@ -79,6 +95,7 @@ public final class LdapDestination implements ContactDestination {
     for (Contact c : records) {
       List<Attribute> attributes = new ArrayList<>(mapping.toAttributes(c));
       attributes.add(new Attribute("uid", c.getId()));
+      attributes.add(new Attribute(OWNER_ATTRIBUTE, ownerValue)); // the last writer owns the entry
       String dn = dn(c.getId());
       Entry desired = new Entry(dn, attributes);
       Entry current = existing.get(c.getId());
@@ -89,7 +106,7 @@ public final class LdapDestination implements ContactDestination {
           existing.put(c.getId(), desired);
           created++;
         } else {
-          List<Modification> changes = Entry.diff(current, desired, true, false, mapping.writtenAttributes().toArray(String[]::new));
+          List<Modification> changes = Entry.diff(current, desired, true, false, markedAttributes());
           if (changes.isEmpty()) {
             unchanged++;
           } else {
@@ -108,14 +125,7 @@ public final class LdapDestination implements ContactDestination {
   public void delete(Collection<String> recordIds) throws IOException {
     for (String id : recordIds) {
       seen.add(id);
-      if (existing.remove(id) == null) continue;
-      try {
-        connection.delete(dn(id));
-        deleted++;
-      } catch (LDAPException e) {
-        close();
-        throw endpoint.failure("cannot delete an entry", e);
-      }
+      if (ours(id)) deleting.add(id);
     }
   }
 
@@ -127,13 +137,15 @@ public final class LdapDestination implements ContactDestination {
   @Override
   public WriteCounts commit(boolean sweep) throws IOException {
     try {
+      Set<String> doomed = new HashSet<>(deleting);
       if (sweep) {
-        for (String uid : new ArrayList<>(existing.keySet())) {
-          if (seen.contains(uid) || !OWN_UID.matcher(uid).matches()) continue;
-          connection.delete(dn(uid));
-          existing.remove(uid);
-          deleted++;
-        }
+        for (String uid : existing.keySet()) if (!seen.contains(uid) && ours(uid)) doomed.add(uid);
+      }
+      ownership.checkDeletes(name, doomed.size(), ownedAtBegin);
+      for (String uid : doomed) {
+        connection.delete(dn(uid));
+        existing.remove(uid);
+        deleted++;
       }
       heldBack.logTotals();
       return new WriteCounts(created, updated, unchanged, deleted, heldBack.byReason());
@@ -142,6 +154,18 @@ public final class LdapDestination implements ContactDestination {
     } finally {
       close();
     }
+  }
+
+  /** Whether the entry carries this sync's mark: the only entries it deletes. */
+  private boolean ours(String uid) {
+    Entry e = existing.get(uid);
+    return e != null && OWN_UID.matcher(uid).matches() && e.hasAttributeValue(OWNER_ATTRIBUTE, ownerValue);
+  }
+
+  private String[] markedAttributes() {
+    List<String> attributes = new ArrayList<>(mapping.writtenAttributes());
+    attributes.add(OWNER_ATTRIBUTE);
+    return attributes.toArray(String[]::new);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.Credentials;
+import io.contactsync.sync.connector.Ownership;
 import io.contactsync.sync.format.ContactFields;
 import java.io.IOException;
 import java.io.StringReader;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Upserts records into a table keyed by record id, in one transaction per run: readers see the previous state
@@ -31,10 +34,21 @@ import org.postgresql.PGConnection;
  * written behind: while the server merges it, the pipeline prepares the next (the server's work is the larger half).
  * A run that finds the table empty (a first run, or one after the table was emptied) locks out other writers until it
  * commits and copies straight into the table: nothing is there to compare or sweep, and the stage and merge would
- * double the server's work. Columns: id (record id), contact (jsonb), the declared extra columns, synced_at.
+ * double the server's work. Columns: id (record id), contact (jsonb), the declared extra columns, synced_at, and
+ * written_by: this sync's owner mark. Deletes and sweeps touch only rows with this sync's mark, never rows the
+ * application or another sync wrote; in a table without written_by they touch nothing. The mass-deletion guard
+ * checks the run's deletes before the commit and rolls the whole run back when they are too many.
  */
 public final class PostgresDestination implements ContactDestination {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresDestination.class);
   private static final int MAX_IN_FLIGHT = 3;
+  /** The column that holds the owner mark. */
+  public static final String OWNER_COLUMN = "written_by";
+  private final String name;
+  private final Ownership ownership;
+  /** Whether the table has written_by: without it the run writes but deletes nothing. */
+  private boolean marked;
+  private long ownedAtBegin;
   private final PostgresEndpoint endpoint;
   private final PostgresConnector spec;
   private final List<PostgresColumn> columns;
@@ -51,7 +65,9 @@ public final class PostgresDestination implements ContactDestination {
   /** The transaction's start, which every row of the run carries as synced_at (what now() gives the merge). */
   private String syncedAt;
 
-  public PostgresDestination(String name, PostgresConnector spec, Credentials credentials) {
+  public PostgresDestination(String name, Ownership ownership, PostgresConnector spec, Credentials credentials) {
+    this.name = name;
+    this.ownership = ownership;
     this.endpoint = new PostgresEndpoint("destination '" + name + "'", spec, credentials);
     this.spec = spec;
     this.columns = spec.getColumns() == null ? List.of() : List.copyOf(spec.getColumns());
@@ -72,7 +88,15 @@ public final class PostgresDestination implements ContactDestination {
       return thread;
     });
     try (Statement s = connection.createStatement()) {
-      if (Boolean.TRUE.equals(spec.getCreateTable())) s.execute(createTable());
+      if (Boolean.TRUE.equals(spec.getCreateTable())) {
+        s.execute(createTable());
+        // a table this connector created before it marked rows gets the column, its old rows unmarked
+        s.execute("ALTER TABLE " + spec.getTable() + " ADD COLUMN IF NOT EXISTS written_by text");
+      }
+      marked = hasOwnerColumn(s);
+      if (!marked) LOG.warn("destination '{}': the table has no written_by column, so this run deletes nothing; "
+          + "add it (ALTER TABLE … ADD COLUMN written_by text) to let deletes and sweeps remove this sync's rows", name);
+      ownedAtBegin = marked ? ownedRows(s) : 0;
       copyStraightIn = takeIfEmpty(s);
       if (!copyStraightIn) { // the merge path's stage, and the ids it has seen for the sweep
         s.execute("CREATE TEMPORARY TABLE contactsync_stage (id text PRIMARY KEY, contact jsonb NOT NULL"
@@ -91,7 +115,8 @@ public final class PostgresDestination implements ContactDestination {
     String csv = csv(records);
     if (copyStraightIn) {
       writeBehind(() -> created += connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-          "COPY " + spec.getTable() + " (id, contact" + extraColumns("") + ", synced_at) FROM STDIN WITH (FORMAT csv)",
+          "COPY " + spec.getTable() + " (id, contact" + extraColumns("") + ", synced_at" + (marked ? ", written_by" : "")
+              + ") FROM STDIN WITH (FORMAT csv)",
           new StringReader(csv)));
       return;
     }
@@ -151,9 +176,13 @@ public final class PostgresDestination implements ContactDestination {
   public void delete(Collection<String> recordIds) throws IOException {
     Object[] ids = recordIds.toArray();
     writeBehind(() -> {
-      try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + spec.getTable() + " WHERE id = ANY (?)")) {
-        p.setArray(1, connection.createArrayOf("text", ids));
-        deleted += p.executeUpdate();
+      if (marked) {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + spec.getTable()
+            + " WHERE id = ANY (?) AND written_by = ?")) {
+          p.setArray(1, connection.createArrayOf("text", ids));
+          p.setString(2, ownership.mark());
+          deleted += p.executeUpdate();
+        }
       }
       if (!copyStraightIn) seen(ids);
     });
@@ -178,18 +207,37 @@ public final class PostgresDestination implements ContactDestination {
   public WriteCounts commit(boolean sweep) throws IOException {
     awaitWritten();
     try {
-      if (sweep && !copyStraightIn) {
-        try (Statement s = connection.createStatement()) {
-          deleted += s.executeUpdate("DELETE FROM " + spec.getTable() + " t WHERE NOT EXISTS "
-              + "(SELECT 1 FROM contactsync_seen s WHERE s.id = t.id)");
+      if (sweep && !copyStraightIn && marked) {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + spec.getTable() + " t WHERE "
+            + "t.written_by = ? AND NOT EXISTS (SELECT 1 FROM contactsync_seen s WHERE s.id = t.id)")) {
+          p.setString(1, ownership.mark());
+          deleted += p.executeUpdate();
         }
       }
+      ownership.checkDeletes(name, deleted, ownedAtBegin); // refused: the finally rolls every write back
       connection.commit();
       return new WriteCounts(created, updated, unchanged, deleted);
     } catch (SQLException e) {
       throw endpoint.failure("cannot commit", e);
     } finally {
       abort();
+    }
+  }
+
+  private boolean hasOwnerColumn(Statement s) throws SQLException {
+    try (ResultSet r = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '"
+        + spec.getTable().replace("'", "''") + "'::regclass AND attname = 'written_by' AND NOT attisdropped)")) {
+      r.next();
+      return r.getBoolean(1);
+    }
+  }
+
+  private long ownedRows(Statement s) throws SQLException {
+    // the mark is [A-Za-z0-9_-] only, safe as a literal
+    try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + spec.getTable() + " WHERE written_by = '"
+        + ownership.mark() + "'")) {
+      r.next();
+      return r.getLong(1);
     }
   }
 
@@ -247,6 +295,7 @@ public final class PostgresDestination implements ContactDestination {
         for (PostgresColumn col : columns) csv.append(',').append(quote(fields.get(col.getField())));
       }
       if (copyStraightIn) csv.append(',').append(syncedAt);
+      if (copyStraightIn && marked) csv.append(',').append(ownership.mark());
       csv.append('\n');
     }
     return csv.toString();
@@ -265,17 +314,22 @@ public final class PostgresDestination implements ContactDestination {
       cols.append(", ").append(c.getColumn());
       sets.append(", ").append(c.getColumn()).append(" = EXCLUDED.").append(c.getColumn());
     }
-    return "WITH written AS (INSERT INTO " + table + " (id, contact" + cols + ", synced_at) SELECT id, contact" + cols
-        + ", now() FROM contactsync_stage ON CONFLICT (id) DO UPDATE SET contact = EXCLUDED.contact" + sets
-        + ", synced_at = EXCLUDED.synced_at WHERE (" + table + ".contact" + prefixed(columns, table + ".")
-        + ") IS DISTINCT FROM (EXCLUDED.contact" + prefixed(columns, "EXCLUDED.") + ") RETURNING (xmax = 0) AS inserted) "
+    // the last writer owns the row: an equal row with another mark (or none) is written, to take it
+    String owner = marked ? ", written_by" : "";
+    String mark = marked ? ", '" + ownership.mark() + "'" : "";
+    return "WITH written AS (INSERT INTO " + table + " (id, contact" + cols + ", synced_at" + owner + ") SELECT id, contact"
+        + cols + ", now()" + mark + " FROM contactsync_stage ON CONFLICT (id) DO UPDATE SET contact = EXCLUDED.contact"
+        + sets + ", synced_at = EXCLUDED.synced_at" + (marked ? ", written_by = EXCLUDED.written_by" : "") + " WHERE ("
+        + table + ".contact" + prefixed(columns, table + ".") + (marked ? ", " + table + ".written_by" : "")
+        + ") IS DISTINCT FROM (EXCLUDED.contact" + prefixed(columns, "EXCLUDED.") + (marked ? ", EXCLUDED.written_by" : "")
+        + ") RETURNING (xmax = 0) AS inserted) "
         + "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), "
         + "(SELECT count(*) FROM contactsync_stage) - count(*) FROM written";
   }
 
   private String createTable() {
     return "CREATE TABLE IF NOT EXISTS " + spec.getTable() + " (id text PRIMARY KEY, contact jsonb NOT NULL"
-        + extraColumns(" text") + ", synced_at timestamptz NOT NULL DEFAULT now())";
+        + extraColumns(" text") + ", synced_at timestamptz NOT NULL DEFAULT now(), written_by text)";
   }
 
   private String extraColumns(String type) {

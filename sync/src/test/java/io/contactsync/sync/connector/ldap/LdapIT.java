@@ -176,7 +176,7 @@ class LdapIT {
     Contact next = new Contact();
     next.setId("BBBBBBBBBBBBBBBBBBBBBB");
     next.setFormattedName("Next");
-    LdapDestination d = new LdapDestination("directory", ldap(URL, ou), credentials("ldap-creds"));
+    LdapDestination d = new LdapDestination("directory", io.contactsync.sync.connector.Ownership.of("team", "job", null), ldap(URL, ou), credentials("ldap-creds"));
     d.begin();
     d.upsert(List.of(masked, next));
     assertThat(d.commit(false)).isEqualTo(new ContactDestination.WriteCounts(1, 0, 0, 0, Map.of("ValueRefused", 1L)));

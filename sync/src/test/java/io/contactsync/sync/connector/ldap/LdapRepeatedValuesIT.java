@@ -153,7 +153,7 @@ class LdapRepeatedValuesIT {
   @Test
   void aFailureOfTheRunNamesTheEntryByItsRecordId() throws Exception {
     Contact grace = contact("AAAAAAAAAAAAAAAAAAAAAA", "Grace", "Hopper");
-    LdapDestination d = new LdapDestination("directory", LdapIT.ldap(LdapIT.URL, ou),
+    LdapDestination d = new LdapDestination("directory", io.contactsync.sync.connector.Ownership.of("team", "job", null), LdapIT.ldap(LdapIT.URL, ou),
         CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("d", SyncFixtures.secretCredentials("ldap-creds")));
     d.begin();
     // another writer adds the entry after the run listed the directory

@@ -192,7 +192,7 @@ class PostgresIT {
     }
     PostgresConnector spec = pg(verified(), "pg-creds");
     spec.setCreateTable(false);
-    PostgresDestination destination = new PostgresDestination("db", spec,
+    PostgresDestination destination = new PostgresDestination("db", io.contactsync.sync.connector.Ownership.of("team", "job", null), spec,
         CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("db", spec.getCredentials()));
     List<Contact> batch = contacts(20);
     destination.begin();
