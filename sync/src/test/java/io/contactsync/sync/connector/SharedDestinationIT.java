@@ -19,13 +19,11 @@ import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.sync.SyncFixtures;
 import io.contactsync.sync.TestPostgres;
+import io.contactsync.sync.LocalRun;
 import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.format.JsonlFormat;
-import io.contactsync.sync.keys.FileKeyStore;
-import io.contactsync.sync.pipeline.CheckpointStore;
 import io.contactsync.sync.pipeline.RunSummary;
 import io.contactsync.sync.sample.SyntheticContacts;
-import io.contactsync.sync.pipeline.SyncRun;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +35,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -122,24 +119,14 @@ class SharedDestinationIT {
 
   @Test
   void postgres() throws Exception {
-    String url = System.getenv("CONTACTSYNC_TEST_POSTGRES_URL");
-    Assumptions.assumeTrue(url != null, "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first");
-    writeCredentials(dir.resolve("credentials"), "creds", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"),
-        System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"), System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
     String table = "shared_" + Long.toString(System.nanoTime(), 36);
+    DestinationSpec d = postgresInto(table);
     try (Connection c = TestPostgres.connect(); Statement s = c.createStatement()) {
       // the application's own table, which has its own rows; createTable adds written_by
       s.execute("CREATE TABLE " + table + " (id text PRIMARY KEY, contact jsonb NOT NULL, "
           + "synced_at timestamptz NOT NULL DEFAULT now())");
       s.execute("INSERT INTO " + table + " (id, contact) VALUES ('app-1', '{}')");
     }
-    PostgresConnector pg = new PostgresConnector();
-    pg.setUrl(url + "?sslmode=verify-full");
-    pg.setTable(table);
-    pg.setCreateTable(true);
-    pg.setCredentials(secretCredentials("creds"));
-    DestinationSpec d = destination();
-    d.setPostgres(pg);
     twoSyncsKeepTheirOwn(d, () -> {
       try (Connection c = TestPostgres.connect(); Statement s = c.createStatement();
           ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
@@ -152,18 +139,8 @@ class SharedDestinationIT {
   /** Rows written before owner marks have none: the first run marks those it writes and deletes no unmarked row. */
   @Test
   void anUpgradeAdoptsWhatTheSyncWritesAndDeletesNothingUnmarked() throws Exception {
-    String url = System.getenv("CONTACTSYNC_TEST_POSTGRES_URL");
-    Assumptions.assumeTrue(url != null, "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first");
-    writeCredentials(dir.resolve("credentials"), "creds", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"),
-        System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"), System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
     String table = "upgraded_" + Long.toString(System.nanoTime(), 36);
-    PostgresConnector pg = new PostgresConnector();
-    pg.setUrl(url + "?sslmode=verify-full");
-    pg.setTable(table);
-    pg.setCreateTable(true);
-    pg.setCredentials(secretCredentials("creds"));
-    DestinationSpec d = destination();
-    d.setPostgres(pg);
+    DestinationSpec d = postgresInto(table);
     long own = run(job("a", "a.jsonl", d)).destinations().get(0).created();
     try (Connection c = TestPostgres.connect(); Statement s = c.createStatement()) {
       s.execute("ALTER TABLE " + table + " DROP COLUMN written_by"); // the table as the previous version left it
@@ -222,6 +199,22 @@ class SharedDestinationIT {
         List.of(new JobConfig.Destination(d.getName(), d.getPrivacyPolicyRef(), policy.getSpec(), d)), dir.toString());
   }
 
+  /** The shared destination as a PostgreSQL table (created by the connector when missing), skipped without a server. */
+  DestinationSpec postgresInto(String table) throws Exception {
+    String url = System.getenv("CONTACTSYNC_TEST_POSTGRES_URL");
+    Assumptions.assumeTrue(url != null, "no PostgreSQL: run eval \"$(.ci/servers/postgres.sh)\" first");
+    writeCredentials(dir.resolve("credentials"), "creds", System.getenv("CONTACTSYNC_TEST_POSTGRES_USER"),
+        System.getenv("CONTACTSYNC_TEST_POSTGRES_PASSWORD"), System.getenv("CONTACTSYNC_TEST_POSTGRES_CA"));
+    PostgresConnector pg = new PostgresConnector();
+    pg.setUrl(url + "?sslmode=verify-full");
+    pg.setTable(table);
+    pg.setCreateTable(true);
+    pg.setCredentials(secretCredentials("creds"));
+    DestinationSpec d = destination();
+    d.setPostgres(pg);
+    return d;
+  }
+
   static DestinationSpec destination() {
     DestinationSpec d = new DestinationSpec();
     d.setName("shared");
@@ -230,12 +223,7 @@ class SharedDestinationIT {
   }
 
   RunSummary run(JobConfig job) throws Exception {
-    FileKeyStore keys = new FileKeyStore(dir.resolve("state"));
-    CheckpointStore checkpoints = new CheckpointStore(dir.resolve("state"));
-    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")),
-        Clock.systemUTC()).run(checkpoints.load(job.namespace(), job.name()));
-    checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
-    return outcome.summary();
+    return LocalRun.of(job, dir);
   }
 
   void write(String file, List<Contact> list) throws Exception {

@@ -19,6 +19,7 @@ import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.sync.SyncFixtures;
+import io.contactsync.sync.LocalRun;
 import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.connector.ContactDestination;
 import io.contactsync.sync.connector.ContactSource;
@@ -26,10 +27,7 @@ import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.connector.Credentials;
 import io.contactsync.sync.format.JsonlFormat;
 import io.contactsync.sync.format.ReadItem;
-import io.contactsync.sync.keys.FileKeyStore;
-import io.contactsync.sync.pipeline.CheckpointStore;
 import io.contactsync.sync.pipeline.RunSummary;
-import io.contactsync.sync.pipeline.SyncRun;
 import io.contactsync.sync.sample.SyntheticContacts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +36,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,12 +152,7 @@ class LdapIT {
   }
 
   RunSummary run(JobConfig job) throws Exception {
-    FileKeyStore keys = new FileKeyStore(dir.resolve("state"));
-    CheckpointStore checkpoints = new CheckpointStore(dir.resolve("state"));
-    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")),
-        Clock.systemUTC()).run(checkpoints.load(job.namespace(), job.name()));
-    checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
-    return outcome.summary();
+    return LocalRun.of(job, dir);
   }
 
   long entries(String filter) throws Exception {

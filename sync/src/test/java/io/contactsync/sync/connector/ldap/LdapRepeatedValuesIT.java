@@ -21,19 +21,16 @@ import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
 import io.contactsync.privacy.contact.TypedValue;
 import io.contactsync.sync.SyncFixtures;
+import io.contactsync.sync.LocalRun;
 import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.format.JsonlFormat;
-import io.contactsync.sync.keys.FileKeyStore;
-import io.contactsync.sync.pipeline.CheckpointStore;
 import io.contactsync.sync.pipeline.RunSummary;
-import io.contactsync.sync.pipeline.SyncRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -203,12 +200,7 @@ class LdapRepeatedValuesIT {
   }
 
   RunSummary run(JobConfig job) throws Exception {
-    FileKeyStore keys = new FileKeyStore(dir.resolve("state"));
-    CheckpointStore checkpoints = new CheckpointStore(dir.resolve("state"));
-    SyncRun.Outcome outcome = new SyncRun(job, keys::writerKeys, CredentialStore.perSecretName(dir.resolve("credentials")),
-        Clock.systemUTC()).run(checkpoints.load(job.namespace(), job.name()));
-    checkpoints.save(job.namespace(), job.name(), outcome.checkpoint());
-    return outcome.summary();
+    return LocalRun.of(job, dir);
   }
 
   /** A run with what it logged (slf4j-simple writes to System.err) put in log[0]. */
