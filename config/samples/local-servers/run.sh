@@ -2,14 +2,17 @@
 # Runs the samples of this folder in order against the test servers of .ci/servers/ (starting them if needed):
 # vCard file -> PostgreSQL -> CardDAV, vCard file -> LDAP -> PostgreSQL, CardDAV -> file.
 # Credentials come from the servers' environment and go into a credentials directory, one per Secret name.
-# Env: CONTACTSYNC (the command to run; default bin/contactsync), STATE (state directory; default a new temp dir).
+# Env: CONTACTSYNC (the command to run; default bin/contactsync), STATE (state directory; default
+# ${TMPDIR:-/tmp}/contactsync-samples-state).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 eval "$("$root/.ci/servers/postgres.sh")"
 eval "$("$root/.ci/servers/radicale.sh")"
 eval "$("$root/.ci/servers/slapd.sh")"
-state=${STATE:-$(mktemp -d)}
+# the state (keys, checkpoints) lives as long as the servers' data in /tmp: a new one means new keys, so every record
+# id would change, and the mass-deletion guard rightly refuses a run that would replace all of a sync's records
+state=${STATE:-${TMPDIR:-/tmp}/contactsync-samples-state}
 creds=$state/credentials
 mkdir -p "$creds/pg-creds" "$creds/dav-creds" "$creds/ldap-creds"
 printf %s "$CONTACTSYNC_TEST_POSTGRES_USER" > "$creds/pg-creds/username"
