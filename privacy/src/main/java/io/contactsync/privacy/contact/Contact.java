@@ -13,7 +13,7 @@ import java.util.Objects;
  * Its JSON form (one per line in .jsonl files) is part of the public interface; absent values are null.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"id", "name", "formattedName", "nickname", "emails", "phones", "addresses", "organization", "title",
+@JsonPropertyOrder({"id", "name", "formattedName", "nickname", "emails", "phones", "addresses", "urls", "organization", "title",
     "birthday", "notes", "categories", "custom", "updatedAt"})
 public final class Contact {
   private String id;
@@ -23,6 +23,8 @@ public final class Contact {
   private List<TypedValue> emails = new ArrayList<>();
   private List<TypedValue> phones = new ArrayList<>();
   private List<Address> addresses = new ArrayList<>();
+  /** Web pages (URL), typed like emails. */
+  private List<TypedValue> urls = new ArrayList<>(0);
   private String organization;
   private String title;
   private String birthday;
@@ -41,6 +43,7 @@ public final class Contact {
     emails.forEach(e -> c.emails.add(e.copy()));
     phones.forEach(p -> c.phones.add(p.copy()));
     addresses.forEach(a -> c.addresses.add(a.copy()));
+    urls.forEach(u -> c.urls.add(u.copy()));
     c.organization = organization;
     c.title = title;
     c.birthday = birthday;
@@ -65,6 +68,8 @@ public final class Contact {
   public void setPhones(List<TypedValue> phones) { this.phones = phones == null ? new ArrayList<>() : phones; }
   public List<Address> getAddresses() { return addresses; }
   public void setAddresses(List<Address> addresses) { this.addresses = addresses == null ? new ArrayList<>() : addresses; }
+  public List<TypedValue> getUrls() { return urls; }
+  public void setUrls(List<TypedValue> urls) { this.urls = urls == null ? new ArrayList<>(0) : urls; }
   public String getOrganization() { return organization; }
   public void setOrganization(String organization) { this.organization = organization; }
   public String getTitle() { return title; }
@@ -85,7 +90,7 @@ public final class Contact {
     return o instanceof Contact c && Objects.equals(id, c.id) && Objects.equals(name, c.name)
         && Objects.equals(formattedName, c.formattedName) && Objects.equals(nickname, c.nickname)
         && emails.equals(c.emails) && phones.equals(c.phones) && addresses.equals(c.addresses)
-        && Objects.equals(organization, c.organization) && Objects.equals(title, c.title)
+        && urls.equals(c.urls)        && Objects.equals(organization, c.organization) && Objects.equals(title, c.title)
         && Objects.equals(birthday, c.birthday) && Objects.equals(notes, c.notes) && categories.equals(c.categories)
         && custom.equals(c.custom) && Objects.equals(updatedAt, c.updatedAt);
   }

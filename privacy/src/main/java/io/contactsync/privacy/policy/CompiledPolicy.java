@@ -12,6 +12,7 @@ import io.contactsync.privacy.sanitize.PhoneNormalizer;
 import io.contactsync.privacy.sanitize.QuarantineReason;
 import io.contactsync.privacy.sanitize.TextCleaner;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,13 @@ import java.util.Map;
  * index in a tight loop. Sanitization runs only on values that leave. Thread-safe.
  */
 public final class CompiledPolicy {
+  /** The parts of a typed list entry in the order type, types, value, pref, label. */
+  private static final Field[] EMAIL_FIELDS = {Field.EMAIL_TYPE, Field.EMAIL_TYPES, Field.EMAIL_VALUE, Field.EMAIL_PREF,
+      Field.EMAIL_LABEL};
+  private static final Field[] PHONE_FIELDS = {Field.PHONE_TYPE, Field.PHONE_TYPES, Field.PHONE_VALUE, Field.PHONE_PREF,
+      Field.PHONE_LABEL};
+  private static final Field[] URL_FIELDS = {Field.URL_TYPE, Field.URL_TYPES, Field.URL_VALUE, Field.URL_PREF,
+      Field.URL_LABEL};
   private final ValueTransform[] slots;
   private final Map<String, ValueTransform> customSlots;
   private final ValueTransform otherCustom;
@@ -70,25 +78,26 @@ public final class CompiledPolicy {
     }
     out.setFormattedName(value(ev, Field.FORMATTED_NAME, in.getFormattedName()));
     out.setNickname(value(ev, Field.NICKNAME, in.getNickname()));
-    typedValues(ev, in, out, true);
-    typedValues(ev, in, out, false);
+    typedValues(ev, in.getEmails(), out.getEmails(), EMAIL_FIELDS);
+    typedValues(ev, in.getPhones(), out.getPhones(), PHONE_FIELDS);
     for (Address a : in.getAddresses()) {
       Address address = new Address(value(ev, Field.ADDRESS_TYPE, a.getType()),
           value(ev, Field.ADDRESS_STREET, a.getStreet()), value(ev, Field.ADDRESS_LOCALITY, a.getLocality()),
           value(ev, Field.ADDRESS_REGION, a.getRegion()), value(ev, Field.ADDRESS_POSTAL_CODE, a.getPostalCode()),
           value(ev, Field.ADDRESS_COUNTRY, a.getCountry()));
+      values(ev, Field.ADDRESS_TYPES, a.getTypes(), address.getTypes());
+      address.setPoBox(value(ev, Field.ADDRESS_PO_BOX, a.getPoBox()));
+      address.setExtended(value(ev, Field.ADDRESS_EXTENDED, a.getExtended()));
+      address.setPref(value(ev, Field.ADDRESS_PREF, a.getPref()));
+      address.setLabel(value(ev, Field.ADDRESS_LABEL, a.getLabel()));
       if (!address.isEmpty()) out.getAddresses().add(address);
     }
+    typedValues(ev, in.getUrls(), out.getUrls(), URL_FIELDS);
     out.setOrganization(value(ev, Field.ORGANIZATION, in.getOrganization()));
     out.setTitle(value(ev, Field.TITLE, in.getTitle()));
     out.setBirthday(value(ev, Field.BIRTHDAY, in.getBirthday()));
     out.setNotes(value(ev, Field.NOTES, in.getNotes()));
-    if (slots[Field.CATEGORIES.ordinal()] != null) {
-      for (String category : in.getCategories()) {
-        String v = value(ev, Field.CATEGORIES, category);
-        if (v != null) out.getCategories().add(v);
-      }
-    }
+    values(ev, Field.CATEGORIES, in.getCategories(), out.getCategories());
     for (Map.Entry<String, String> e : in.getCustom().entrySet()) {
       ValueTransform t = customSlots.getOrDefault(e.getKey(), otherCustom);
       boolean leaves = t != null && t != ValueTransforms.DROP;
@@ -101,17 +110,28 @@ public final class CompiledPolicy {
         : new PolicyOutcome(out, null, null, ev.droppedValues);
   }
 
-  private void typedValues(Evaluation ev, Contact in, Contact out, boolean emails) {
-    Field typeField = emails ? Field.EMAIL_TYPE : Field.PHONE_TYPE;
-    Field valueField = emails ? Field.EMAIL_VALUE : Field.PHONE_VALUE;
-    boolean valueLeaves = slots[valueField.ordinal()] != null;
-    for (TypedValue tv : emails ? in.getEmails() : in.getPhones()) {
-      String value = value(ev, valueField, tv.getValue());
-      // An entry whose value was invalid (or empty) goes with it; a type alone is kept only where values are dropped.
+  private void typedValues(Evaluation ev, List<TypedValue> in, List<TypedValue> out, Field[] fields) {
+    boolean valueLeaves = slots[fields[2].ordinal()] != null;
+    for (TypedValue tv : in) {
+      String value = value(ev, fields[2], tv.getValue());
+      // An entry whose value was invalid (or empty) goes with it; the rest alone is kept only where values are dropped.
       if (valueLeaves && value == null) continue;
-      String type = value(ev, typeField, tv.getType());
-      if (type == null && value == null) continue;
-      (emails ? out.getEmails() : out.getPhones()).add(new TypedValue(type, value));
+      TypedValue kept = new TypedValue(value(ev, fields[0], tv.getType()), value);
+      values(ev, fields[1], tv.getTypes(), kept.getTypes());
+      kept.setPref(value(ev, fields[3], tv.getPref()));
+      kept.setLabel(value(ev, fields[4], tv.getLabel()));
+      if (kept.getType() == null && value == null && kept.getTypes().isEmpty() && kept.getPref() == null
+          && kept.getLabel() == null) continue;
+      out.add(kept);
+    }
+  }
+
+  /** Each value of a list field, in order; the ones that do not leave are left out. */
+  private void values(Evaluation ev, Field field, List<String> in, List<String> out) {
+    if (slots[field.ordinal()] == null) return;
+    for (String raw : in) {
+      String v = value(ev, field, raw);
+      if (v != null) out.add(v);
     }
   }
 

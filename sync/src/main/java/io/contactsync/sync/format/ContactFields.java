@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class ContactFields {
   static final Pattern LIST_COLUMN =
-      Pattern.compile("(emails|phones|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
+      Pattern.compile("(emails|phones|urls|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
   static final List<String> NAME_PARTS = List.of("prefix", "given", "middle", "family", "suffix");
-  static final List<String> ADDRESS_PARTS = List.of("type", "street", "locality", "region", "postalCode", "country");
+  static final List<String> ADDRESS_PARTS = List.of("type", "types", "poBox", "extended", "street", "locality", "region",
+      "postalCode", "country", "pref", "label");
+  static final List<String> TYPED_PARTS = List.of("type", "types", "value", "pref", "label");
+  /** A list of types in one flat value: types never hold a comma (vCard separates TYPE values with it). */
+  static final String TYPES_SEPARATOR = ",";
 
   private ContactFields() {}
 
@@ -41,13 +45,9 @@ public final class ContactFields {
     for (int i = 0; i < c.getAddresses().size(); i++) {
       Address a = c.getAddresses().get(i);
       String p = "addresses[" + i + "].";
-      put(f, p + "type", a.getType());
-      put(f, p + "street", a.getStreet());
-      put(f, p + "locality", a.getLocality());
-      put(f, p + "region", a.getRegion());
-      put(f, p + "postalCode", a.getPostalCode());
-      put(f, p + "country", a.getCountry());
+      for (String part : ADDRESS_PARTS) put(f, p + part, addressPart(a, part));
     }
+    typed(f, "urls", c.getUrls());
     put(f, "organization", c.getOrganization());
     put(f, "title", c.getTitle());
     put(f, "birthday", c.getBirthday());
@@ -60,8 +60,7 @@ public final class ContactFields {
 
   private static void typed(Map<String, String> f, String list, List<TypedValue> values) {
     for (int i = 0; i < values.size(); i++) {
-      put(f, list + "[" + i + "].type", values.get(i).getType());
-      put(f, list + "[" + i + "].value", values.get(i).getValue());
+      for (String part : TYPED_PARTS) put(f, list + "[" + i + "]." + part, typedPart(values.get(i), part));
     }
   }
 
@@ -71,8 +70,9 @@ public final class ContactFields {
 
   /** After setting fields one by one: list entries that got no value at all are removed. */
   public static void dropEmptyEntries(Contact contact) {
-    contact.getEmails().removeIf(v -> v.getType() == null && v.getValue() == null);
-    contact.getPhones().removeIf(v -> v.getType() == null && v.getValue() == null);
+    contact.getEmails().removeIf(ContactFields::isEmpty);
+    contact.getPhones().removeIf(ContactFields::isEmpty);
+    contact.getUrls().removeIf(ContactFields::isEmpty);
     contact.getAddresses().removeIf(Address::isEmpty);
     contact.getCategories().removeIf(c -> c == null);
   }
@@ -108,11 +108,9 @@ public final class ContactFields {
         return part != null ? null : (c, v) -> at(c.getCategories(), index, () -> null).set(index, v);
       case "emails":
       case "phones":
-        if (!"type".equals(part) && !"value".equals(part)) return null;
-        return (c, v) -> {
-          TypedValue tv = at(list.equals("emails") ? c.getEmails() : c.getPhones(), index, TypedValue::new).get(index);
-          if (part.equals("type")) tv.setType(v); else tv.setValue(v);
-        };
+      case "urls":
+        if (!TYPED_PARTS.contains(part)) return null;
+        return (c, v) -> setTypedPart(at(typedList(c, list), index, TypedValue::new).get(index), part, v);
       default:
         if (part == null || !ADDRESS_PARTS.contains(part)) return null; // "addresses[0]" alone names no part
         return (c, v) -> setAddressPart(at(c.getAddresses(), index, Address::new).get(index), part, v);
@@ -146,9 +144,60 @@ public final class ContactFields {
     }
   }
 
+  private static boolean isEmpty(TypedValue v) {
+    return v.getType() == null && v.getValue() == null && v.getTypes().isEmpty() && v.getPref() == null
+        && v.getLabel() == null;
+  }
+
+  private static List<TypedValue> typedList(Contact c, String list) {
+    return switch (list) {
+      case "emails" -> c.getEmails();
+      case "phones" -> c.getPhones();
+      default -> c.getUrls();
+    };
+  }
+
+  static String typedPart(TypedValue t, String part) {
+    return switch (part) {
+      case "type" -> t.getType();
+      case "types" -> joinTypes(t.getTypes());
+      case "value" -> t.getValue();
+      case "pref" -> t.getPref();
+      default -> t.getLabel();
+    };
+  }
+
+  private static void setTypedPart(TypedValue t, String part, String v) {
+    switch (part) {
+      case "type" -> t.setType(v);
+      case "types" -> t.setTypes(splitTypes(v));
+      case "value" -> t.setValue(v);
+      case "pref" -> t.setPref(v);
+      default -> t.setLabel(v);
+    }
+  }
+
+  private static String joinTypes(List<String> types) {
+    return types.isEmpty() ? null : String.join(TYPES_SEPARATOR, types);
+  }
+
+  private static List<String> splitTypes(String v) {
+    List<String> types = new java.util.ArrayList<>();
+    if (v == null) return types;
+    for (String t : v.split(TYPES_SEPARATOR)) {
+      if (!t.isBlank()) types.add(t.strip());
+    }
+    return types;
+  }
+
   static String addressPart(Address a, String part) {
     return switch (part) {
       case "type" -> a.getType();
+      case "types" -> joinTypes(a.getTypes());
+      case "poBox" -> a.getPoBox();
+      case "extended" -> a.getExtended();
+      case "pref" -> a.getPref();
+      case "label" -> a.getLabel();
       case "street" -> a.getStreet();
       case "locality" -> a.getLocality();
       case "region" -> a.getRegion();
@@ -160,6 +209,11 @@ public final class ContactFields {
   private static void setAddressPart(Address a, String part, String v) {
     switch (part) {
       case "type" -> a.setType(v);
+      case "types" -> a.setTypes(splitTypes(v));
+      case "poBox" -> a.setPoBox(v);
+      case "extended" -> a.setExtended(v);
+      case "pref" -> a.setPref(v);
+      case "label" -> a.setLabel(v);
       case "street" -> a.setStreet(v);
       case "locality" -> a.setLocality(v);
       case "region" -> a.setRegion(v);

@@ -126,12 +126,13 @@ public final class CsvFormat implements ContactFormat {
     }
     all.put("formattedName", Contact::getFormattedName);
     all.put("nickname", Contact::getNickname);
-    int emails = 0, phones = 0, addresses = 0, categories = 0;
+    int emails = 0, phones = 0, addresses = 0, urls = 0, categories = 0;
     Set<String> customKeys = new LinkedHashSet<>();
     for (Contact c : contacts) {
       emails = Math.max(emails, c.getEmails().size());
       phones = Math.max(phones, c.getPhones().size());
       addresses = Math.max(addresses, c.getAddresses().size());
+      urls = Math.max(urls, c.getUrls().size());
       categories = Math.max(categories, c.getCategories().size());
       customKeys.addAll(c.getCustom().keySet());
     }
@@ -144,6 +145,7 @@ public final class CsvFormat implements ContactFormat {
             c -> index < c.getAddresses().size() ? ContactFields.addressPart(c.getAddresses().get(index), part) : null);
       }
     }
+    typedColumns(all, "urls", urls, Contact::getUrls);
     all.put("organization", Contact::getOrganization);
     all.put("title", Contact::getTitle);
     all.put("birthday", Contact::getBirthday);
@@ -166,8 +168,10 @@ public final class CsvFormat implements ContactFormat {
       Function<Contact, List<TypedValue>> values) {
     for (int i = 0; i < count; i++) {
       int index = i;
-      all.put(list + "[" + i + "].type", c -> index < values.apply(c).size() ? values.apply(c).get(index).getType() : null);
-      all.put(list + "[" + i + "].value", c -> index < values.apply(c).size() ? values.apply(c).get(index).getValue() : null);
+      for (String part : ContactFields.TYPED_PARTS) {
+        all.put(list + "[" + i + "]." + part,
+            c -> index < values.apply(c).size() ? ContactFields.typedPart(values.apply(c).get(index), part) : null);
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import ezvcard.property.Revision;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Uid;
+import ezvcard.property.Url;
 import io.contactsync.privacy.contact.Address;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
@@ -34,6 +35,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** vCard 3.0 and 4.0 (RFC 2426, RFC 6350) read with ez-vcard; written as 4.0. */
@@ -119,19 +121,32 @@ public final class VcardFormat implements ContactFormat {
     }
     if (card.getFormattedName() != null) c.setFormattedName(blankToNull(card.getFormattedName().getValue()));
     if (card.getNickname() != null) c.setNickname(join(card.getNickname().getValues(), ", "));
+    Map<String, String> labels = VcardLabels.read(card);
     for (Email e : card.getEmails()) {
-      c.getEmails().add(new TypedValue(type(e.getTypes().stream().map(EmailType::getValue).toList()), blankToNull(e.getValue())));
+      TypedValue email = new TypedValue(type(e.getTypes()), blankToNull(e.getValue()));
+      VcardLabels.typed(e, e.getTypes(), labels, email.getTypes(), email::setPref, email::setLabel);
+      c.getEmails().add(email);
     }
     for (Telephone t : card.getTelephoneNumbers()) {
-      String number = t.getText() != null ? t.getText() : t.getUri() != null ? t.getUri().getNumber() : null;
-      c.getPhones().add(new TypedValue(phoneType(t.getTypes()), blankToNull(number)));
+      String number = t.getText() != null ? t.getText() : t.getUri() != null ? telUri(t.getUri()) : null;
+      TypedValue phone = new TypedValue(phoneType(t.getTypes()), blankToNull(number));
+      VcardLabels.typed(t, t.getTypes(), labels, phone.getTypes(), phone::setPref, phone::setLabel);
+      c.getPhones().add(phone);
     }
     for (ezvcard.property.Address a : card.getAddresses()) {
-      String street = join(List.of(nonNull(a.getStreetAddress()), nonNull(a.getExtendedAddress())), "\n");
-      Address address = new Address(type(a.getTypes().stream().map(AddressType::getValue).toList()), street,
+      Address address = new Address(type(a.getTypes()), join(a.getStreetAddresses(), "\n"),
           blankToNull(a.getLocality()), blankToNull(a.getRegion()), blankToNull(a.getPostalCode()),
           blankToNull(a.getCountry()));
+      address.setPoBox(join(a.getPoBoxes(), "\n"));
+      address.setExtended(join(a.getExtendedAddresses(), "\n"));
+      VcardLabels.typed(a, a.getTypes(), labels, address.getTypes(), address::setPref, address::setLabel);
       if (!address.isEmpty()) c.getAddresses().add(address);
+    }
+    for (Url u : card.getUrls()) {
+      TypedValue url = new TypedValue(u.getType() == null ? null : u.getType().toLowerCase(Locale.ROOT), blankToNull(u.getValue()));
+      VcardLabels.typed(u, List.of(), labels, url.getTypes(), url::setPref, url::setLabel);
+      if (u.getType() != null) url.getTypes().add(url.getType());
+      if (url.getValue() != null) c.getUrls().add(url);
     }
     Organization org = card.getOrganization();
     if (org != null) c.setOrganization(join(org.getValues(), ", "));
@@ -169,25 +184,39 @@ public final class VcardFormat implements ContactFormat {
     }
     card.setFormattedName(formattedName(c));
     if (c.getNickname() != null) card.setNickname(c.getNickname());
+    VcardLabels.Writer labels = new VcardLabels.Writer(card);
     for (TypedValue e : c.getEmails()) {
       Email email = new Email(e.getValue() == null ? "" : e.getValue());
-      if (e.getType() != null) email.getTypes().add(EmailType.get(e.getType()));
+      for (String t : typesOf(e.getTypes(), e.getType())) email.getTypes().add(EmailType.get(t));
+      labels.typed(email, e.getPref(), e.getLabel());
       card.addEmail(email);
     }
     for (TypedValue p : c.getPhones()) {
       Telephone tel = new Telephone(p.getValue() == null ? "" : p.getValue());
-      if (p.getType() != null) tel.getTypes().add(TelephoneType.get("mobile".equals(p.getType()) ? "cell" : p.getType()));
+      for (String t : typesOf(p.getTypes(), p.getType())) tel.getTypes().add(TelephoneType.get("mobile".equals(t) ? "cell" : t));
+      labels.typed(tel, p.getPref(), p.getLabel());
       card.addTelephoneNumber(tel);
     }
     for (Address a : c.getAddresses()) {
       ezvcard.property.Address adr = new ezvcard.property.Address();
+      adr.setPoBox(a.getPoBox());
+      adr.setExtendedAddress(a.getExtended());
       adr.setStreetAddress(a.getStreet());
       adr.setLocality(a.getLocality());
       adr.setRegion(a.getRegion());
       adr.setPostalCode(a.getPostalCode());
       adr.setCountry(a.getCountry());
-      if (a.getType() != null) adr.getTypes().add(AddressType.get(a.getType()));
+      for (String t : typesOf(a.getTypes(), a.getType())) adr.getTypes().add(AddressType.get(t));
+      labels.typed(adr, a.getPref(), a.getLabel());
       card.addAddress(adr);
+    }
+    for (TypedValue u : c.getUrls()) {
+      if (u.getValue() == null) continue;
+      Url url = new Url(u.getValue());
+      List<String> types = typesOf(u.getTypes(), u.getType());
+      if (!types.isEmpty()) url.setType(String.join(",", types));
+      labels.typed(url, u.getPref(), u.getLabel());
+      card.addUrl(url);
     }
     if (c.getOrganization() != null) card.setOrganization(c.getOrganization());
     if (c.getTitle() != null) card.addTitle(c.getTitle());
@@ -249,26 +278,34 @@ public final class VcardFormat implements ContactFormat {
     return blankToNull(b.getText());
   }
 
-  private static String type(List<String> types) {
-    for (String t : types) {
+  /** The first specific type: the compatible single {@code type} beside the full {@code types}. */
+  private static String type(List<? extends VCardParameter> types) {
+    for (VCardParameter p : types) {
+      String t = p.getValue();
       if (t != null && !GENERIC_TYPES.contains(t.toLowerCase(Locale.ROOT))) return t.toLowerCase(Locale.ROOT);
     }
     return null;
   }
 
   private static String phoneType(List<TelephoneType> types) {
-    String t = type(types.stream().map(VCardParameter::getValue).toList());
+    String t = type(types);
     return "cell".equals(t) ? "mobile" : t;
+  }
+
+  /** Every type where the contact has them, else its single type (a contact from before types, or from a CSV). */
+  private static List<String> typesOf(List<String> types, String type) {
+    return !types.isEmpty() ? types : type == null ? List.of() : List.of(type);
+  }
+
+  /** A tel: URI's number with its extension, as clients show it: +1-418-656-9254;ext=102. */
+  private static String telUri(ezvcard.util.TelUri uri) {
+    return uri.getExtension() == null ? uri.getNumber() : uri.getNumber() + ";ext=" + uri.getExtension();
   }
 
   private static String join(List<String> parts, String separator) {
     String joined = parts.stream().filter(p -> p != null && !p.isBlank()).map(String::strip)
         .collect(Collectors.joining(separator));
     return joined.isEmpty() ? null : joined;
-  }
-
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
   }
 
   private static String blankToNull(String s) {
