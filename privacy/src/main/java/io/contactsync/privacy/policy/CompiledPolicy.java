@@ -27,6 +27,14 @@ public final class CompiledPolicy {
       Field.PHONE_LABEL};
   private static final Field[] URL_FIELDS = {Field.URL_TYPE, Field.URL_TYPES, Field.URL_VALUE, Field.URL_PREF,
       Field.URL_LABEL};
+  private static final Field[] IMPP_FIELDS = {Field.IMPP_TYPE, Field.IMPP_TYPES, Field.IMPP_VALUE, Field.IMPP_PREF,
+      Field.IMPP_LABEL};
+  private static final Field[] LANGUAGE_FIELDS = {Field.LANGUAGES_TYPE, Field.LANGUAGES_TYPES, Field.LANGUAGES_VALUE,
+      Field.LANGUAGES_PREF, Field.LANGUAGES_LABEL};
+  private static final Field[] KEY_FIELDS = {Field.KEYS_TYPE, Field.KEYS_TYPES, Field.KEYS_VALUE, Field.KEYS_PREF,
+      Field.KEYS_LABEL};
+  private static final Field[] RELATED_FIELDS = {Field.RELATED_TYPE, Field.RELATED_TYPES, Field.RELATED_VALUE,
+      Field.RELATED_PREF, Field.RELATED_LABEL};
   private final ValueTransform[] slots;
   private final Map<String, ValueTransform> customSlots;
   private final ValueTransform otherCustom;
@@ -93,6 +101,16 @@ public final class CompiledPolicy {
       if (!address.isEmpty()) out.getAddresses().add(address);
     }
     typedValues(ev, in.getUrls(), out.getUrls(), URL_FIELDS);
+    typedValues(ev, in.getImpp(), out.getImpp(), IMPP_FIELDS);
+    out.setAnniversary(value(ev, Field.ANNIVERSARY, in.getAnniversary()));
+    out.setKind(value(ev, Field.KIND, in.getKind()));
+    out.setGender(value(ev, Field.GENDER, in.getGender()));
+    out.setPhoto(value(ev, Field.PHOTO, in.getPhoto()));
+    out.setGeo(value(ev, Field.GEO, in.getGeo()));
+    out.setTimeZone(value(ev, Field.TIME_ZONE, in.getTimeZone()));
+    typedValues(ev, in.getLanguages(), out.getLanguages(), LANGUAGE_FIELDS);
+    typedValues(ev, in.getKeys(), out.getKeys(), KEY_FIELDS);
+    typedValues(ev, in.getRelated(), out.getRelated(), RELATED_FIELDS);
     out.setOrganization(value(ev, Field.ORGANIZATION, in.getOrganization()));
     out.setTitle(value(ev, Field.TITLE, in.getTitle()));
     out.setBirthday(value(ev, Field.BIRTHDAY, in.getBirthday()));
@@ -151,6 +169,12 @@ public final class CompiledPolicy {
   }
 
   private String sanitize(Evaluation ev, Field.Kind kind, String path, String raw) {
+    if (kind == Field.Kind.BINARY) {
+      // a data: URI has no text to clean or markup to strip; past the cap it goes, counted, and the contact stays
+      String v = raw.strip();
+      if (v.length() > Field.BINARY_MAX_CHARS) return ev.invalid(InvalidValueHandling.DROP_VALUE, null, path);
+      return v.isEmpty() ? null : v;
+    }
     String v = TextCleaner.clean(raw, kind == Field.Kind.MULTILINE_TEXT);
     if (v != null && validation.stripMarkup()) v = TextCleaner.stripMarkup(v);
     if (v == null) return null;

@@ -38,15 +38,48 @@ public enum Field {
   URL_VALUE("urls[].value", Kind.TEXT),
   URL_PREF("urls[].pref", Kind.TEXT),
   URL_LABEL("urls[].label", Kind.TEXT),
+  IMPP_TYPE("impp[].type", Kind.TEXT),
+  IMPP_TYPES("impp[].types", Kind.TEXT),
+  IMPP_VALUE("impp[].value", Kind.TEXT),
+  IMPP_PREF("impp[].pref", Kind.TEXT),
+  IMPP_LABEL("impp[].label", Kind.TEXT),
+  LANGUAGES_TYPE("languages[].type", Kind.TEXT),
+  LANGUAGES_TYPES("languages[].types", Kind.TEXT),
+  LANGUAGES_VALUE("languages[].value", Kind.TEXT),
+  LANGUAGES_PREF("languages[].pref", Kind.TEXT),
+  LANGUAGES_LABEL("languages[].label", Kind.TEXT),
+  KEYS_TYPE("keys[].type", Kind.TEXT),
+  KEYS_TYPES("keys[].types", Kind.TEXT),
+  KEYS_VALUE("keys[].value", Kind.BINARY),
+  KEYS_PREF("keys[].pref", Kind.TEXT),
+  KEYS_LABEL("keys[].label", Kind.TEXT),
+  RELATED_TYPE("related[].type", Kind.TEXT),
+  RELATED_TYPES("related[].types", Kind.TEXT),
+  RELATED_VALUE("related[].value", Kind.TEXT),
+  RELATED_PREF("related[].pref", Kind.TEXT),
+  RELATED_LABEL("related[].label", Kind.TEXT),
   ORGANIZATION("organization", Kind.TEXT),
   TITLE("title", Kind.TEXT),
   BIRTHDAY("birthday", Kind.DATE),
+  ANNIVERSARY("anniversary", Kind.DATE),
+  KIND("kind", Kind.TEXT),
+  GENDER("gender", Kind.TEXT),
+  PHOTO("photo", Kind.BINARY),
+  GEO("geo", Kind.TEXT),
+  TIME_ZONE("timeZone", Kind.TEXT),
   NOTES("notes", Kind.MULTILINE_TEXT),
   CATEGORIES("categories", Kind.TEXT),
   UPDATED_AT("updatedAt", Kind.DATE);
 
   /** What sort of value a field holds, which decides its validation. */
-  public enum Kind { TEXT, MULTILINE_TEXT, EMAIL, PHONE, DATE }
+  public enum Kind {
+    TEXT, MULTILINE_TEXT, EMAIL, PHONE, DATE,
+    /** A URI, or a data: URI holding a photo or key: capped at BINARY_MAX_CHARS instead of maxFieldLength. */
+    BINARY
+  }
+
+  /** 256 KiB of data: URI; a larger photo or key is dropped and counted, never a reason to quarantine the contact. */
+  public static final int BINARY_MAX_CHARS = 256 * 1024;
 
   private final String path;
   private final Kind kind;

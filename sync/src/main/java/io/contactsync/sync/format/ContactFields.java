@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ContactFields {
   static final Pattern LIST_COLUMN =
-      Pattern.compile("(emails|phones|urls|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
+      Pattern.compile("(emails|phones|urls|impp|languages|keys|related|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
   static final List<String> NAME_PARTS = List.of("prefix", "given", "middle", "family", "suffix");
   static final List<String> ADDRESS_PARTS = List.of("type", "types", "poBox", "extended", "street", "locality", "region",
       "postalCode", "country", "pref", "label");
@@ -48,9 +48,19 @@ public final class ContactFields {
       for (String part : ADDRESS_PARTS) put(f, p + part, addressPart(a, part));
     }
     typed(f, "urls", c.getUrls());
+    typed(f, "impp", c.getImpp());
     put(f, "organization", c.getOrganization());
     put(f, "title", c.getTitle());
     put(f, "birthday", c.getBirthday());
+    put(f, "anniversary", c.getAnniversary());
+    put(f, "kind", c.getKind());
+    put(f, "gender", c.getGender());
+    put(f, "photo", c.getPhoto());
+    put(f, "geo", c.getGeo());
+    put(f, "timeZone", c.getTimeZone());
+    typed(f, "languages", c.getLanguages());
+    typed(f, "keys", c.getKeys());
+    typed(f, "related", c.getRelated());
     put(f, "notes", c.getNotes());
     for (int i = 0; i < c.getCategories().size(); i++) put(f, "categories[" + i + "]", c.getCategories().get(i));
     c.getCustom().forEach((k, v) -> put(f, "custom." + k, v));
@@ -72,7 +82,10 @@ public final class ContactFields {
   public static void dropEmptyEntries(Contact contact) {
     contact.getEmails().removeIf(ContactFields::isEmpty);
     contact.getPhones().removeIf(ContactFields::isEmpty);
-    contact.getUrls().removeIf(ContactFields::isEmpty);
+    for (List<TypedValue> list : List.of(contact.getUrls(), contact.getImpp(), contact.getLanguages(), contact.getKeys(),
+        contact.getRelated())) {
+      list.removeIf(ContactFields::isEmpty);
+    }
     contact.getAddresses().removeIf(Address::isEmpty);
     contact.getCategories().removeIf(c -> c == null);
   }
@@ -86,6 +99,12 @@ public final class ContactFields {
       case "organization": return Contact::setOrganization;
       case "title": return Contact::setTitle;
       case "birthday": return Contact::setBirthday;
+      case "anniversary": return Contact::setAnniversary;
+      case "kind": return Contact::setKind;
+      case "gender": return Contact::setGender;
+      case "photo": return Contact::setPhoto;
+      case "geo": return Contact::setGeo;
+      case "timeZone": return Contact::setTimeZone;
       case "notes": return Contact::setNotes;
       case "updatedAt": return Contact::setUpdatedAt;
       default: break;
@@ -109,6 +128,10 @@ public final class ContactFields {
       case "emails":
       case "phones":
       case "urls":
+      case "impp":
+      case "languages":
+      case "keys":
+      case "related":
         if (!TYPED_PARTS.contains(part)) return null;
         return (c, v) -> setTypedPart(at(typedList(c, list), index, TypedValue::new).get(index), part, v);
       default:
@@ -153,7 +176,11 @@ public final class ContactFields {
     return switch (list) {
       case "emails" -> c.getEmails();
       case "phones" -> c.getPhones();
-      default -> c.getUrls();
+      case "urls" -> c.getUrls();
+      case "impp" -> c.getImpp();
+      case "languages" -> c.getLanguages();
+      case "keys" -> c.getKeys();
+      default -> c.getRelated();
     };
   }
 

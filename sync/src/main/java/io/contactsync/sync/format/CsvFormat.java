@@ -126,13 +126,17 @@ public final class CsvFormat implements ContactFormat {
     }
     all.put("formattedName", Contact::getFormattedName);
     all.put("nickname", Contact::getNickname);
-    int emails = 0, phones = 0, addresses = 0, urls = 0, categories = 0;
+    int emails = 0, phones = 0, addresses = 0, urls = 0, impp = 0, languages = 0, keys = 0, related = 0, categories = 0;
     Set<String> customKeys = new LinkedHashSet<>();
     for (Contact c : contacts) {
       emails = Math.max(emails, c.getEmails().size());
       phones = Math.max(phones, c.getPhones().size());
       addresses = Math.max(addresses, c.getAddresses().size());
       urls = Math.max(urls, c.getUrls().size());
+      impp = Math.max(impp, c.getImpp().size());
+      languages = Math.max(languages, c.getLanguages().size());
+      keys = Math.max(keys, c.getKeys().size());
+      related = Math.max(related, c.getRelated().size());
       categories = Math.max(categories, c.getCategories().size());
       customKeys.addAll(c.getCustom().keySet());
     }
@@ -146,9 +150,19 @@ public final class CsvFormat implements ContactFormat {
       }
     }
     typedColumns(all, "urls", urls, Contact::getUrls);
+    typedColumns(all, "impp", impp, Contact::getImpp);
     all.put("organization", Contact::getOrganization);
     all.put("title", Contact::getTitle);
     all.put("birthday", Contact::getBirthday);
+    all.put("anniversary", Contact::getAnniversary);
+    all.put("kind", Contact::getKind);
+    all.put("gender", Contact::getGender);
+    all.put("photo", Contact::getPhoto);
+    all.put("geo", Contact::getGeo);
+    all.put("timeZone", Contact::getTimeZone);
+    typedColumns(all, "languages", languages, Contact::getLanguages);
+    typedColumns(all, "keys", keys, Contact::getKeys);
+    typedColumns(all, "related", related, Contact::getRelated);
     all.put("notes", Contact::getNotes);
     for (int i = 0; i < categories; i++) {
       int index = i;

@@ -88,7 +88,7 @@ public final class VcardFormat implements ContactFormat {
   public static String write(Contact contact) {
     // ez-vcard folds at 75 UTF-16 units; RFC 6350 section 3.2 counts octets, so it writes unfolded and VcardLines folds
     String unfolded = ezvcard.Ezvcard.write(toVcard(contact)).version(VCardVersion.V4_0).prodId(false).foldLines(false).go();
-    return VcardLines.fold(unfolded);
+    return VcardLines.fold(VcardExtras.hasDataUri(contact) ? VcardExtras.escapeDataUris(unfolded) : unfolded);
   }
 
   /** The contact as its card reads back: with the FN derived where it has none. */
@@ -148,10 +148,11 @@ public final class VcardFormat implements ContactFormat {
       if (u.getType() != null) url.getTypes().add(url.getType());
       if (url.getValue() != null) c.getUrls().add(url);
     }
+    VcardExtras.read(card, labels, c);
     Organization org = card.getOrganization();
     if (org != null) c.setOrganization(join(org.getValues(), ", "));
     if (!card.getTitles().isEmpty()) c.setTitle(blankToNull(card.getTitles().get(0).getValue()));
-    c.setBirthday(birthday(card.getBirthday()));
+    c.setBirthday(VcardDates.read(card.getBirthday()));
     if (!card.getNotes().isEmpty()) {
       c.setNotes(join(card.getNotes().stream().map(note -> note.getValue()).toList(), "\n"));
     }
@@ -218,6 +219,7 @@ public final class VcardFormat implements ContactFormat {
       labels.typed(url, u.getPref(), u.getLabel());
       card.addUrl(url);
     }
+    VcardExtras.write(c, card, labels);
     if (c.getOrganization() != null) card.setOrganization(c.getOrganization());
     if (c.getTitle() != null) card.addTitle(c.getTitle());
     if (c.getBirthday() != null) card.setBirthday(toBirthday(c.getBirthday()));
@@ -263,19 +265,6 @@ public final class VcardFormat implements ContactFormat {
     } catch (DateTimeParseException e) {
       return new Birthday(value);
     }
-  }
-
-  private static String birthday(Birthday b) {
-    if (b == null) return null;
-    if (b.getDate() != null) {
-      try {
-        return LocalDate.from(b.getDate()).toString();
-      } catch (RuntimeException e) {
-        return b.getDate().toString();
-      }
-    }
-    if (b.getPartialDate() != null) return b.getPartialDate().toISO8601(true);
-    return blankToNull(b.getText());
   }
 
   /** The first specific type: the compatible single {@code type} beside the full {@code types}. */

@@ -111,7 +111,8 @@ public final class VcardFingerprint {
   private static String binary(BinaryProperty<?> p, String text) {
     if (p.getUrl() != null) return clean(p.getUrl());
     if (p.getData() != null) {
-      return "data:" + (p.getContentType() == null ? "" : p.getContentType().getMediaType()) + ";base64,"
+      // no media type and application/octet-stream both say "unknown"
+      return "data:" + (p.getContentType() == null ? "application/octet-stream" : p.getContentType().getMediaType()) + ";base64,"
           + Base64.getEncoder().encodeToString(p.getData()).hashCode();
     }
     return clean(text);
