@@ -13,7 +13,8 @@ import java.util.Objects;
  * Its JSON form (one per line in .jsonl files) is part of the public interface; absent values are null.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"id", "name", "formattedName", "nickname", "emails", "phones", "addresses", "urls", "impp", "organization", "title",
+@JsonPropertyOrder({"id", "name", "formattedName", "nickname", "emails", "phones", "addresses", "urls", "impp", "organization", "organizationUnits", "title", "otherOrganizations",
+    "otherTitles",
     "birthday", "anniversary", "kind", "gender", "photo", "geo", "timeZone", "languages", "keys", "related", "notes", "categories", "custom", "updatedAt"})
 public final class Contact {
   private String id;
@@ -45,8 +46,13 @@ public final class Contact {
   private String geo;
   /** A UTC offset (-05:00) or a time zone name. */
   private String timeZone;
+  /** The name of the (first) organization; its units apart, outermost first. */
   private String organization;
+  private List<String> organizationUnits = new ArrayList<>(0);
   private String title;
+  /** Where a source has more than one ORG or TITLE, the second and later ones. */
+  private List<Organization> otherOrganizations = new ArrayList<>(0);
+  private List<String> otherTitles = new ArrayList<>(0);
   private String birthday;
   private String notes;
   private List<String> categories = new ArrayList<>();
@@ -75,7 +81,10 @@ public final class Contact {
     c.geo = geo;
     c.timeZone = timeZone;
     c.organization = organization;
+    c.organizationUnits.addAll(organizationUnits);
     c.title = title;
+    otherOrganizations.forEach(o -> c.otherOrganizations.add(o.copy()));
+    c.otherTitles.addAll(otherTitles);
     c.birthday = birthday;
     c.notes = notes;
     c.categories.addAll(categories);
@@ -122,6 +131,12 @@ public final class Contact {
   public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
   public String getOrganization() { return organization; }
   public void setOrganization(String organization) { this.organization = organization; }
+  public List<String> getOrganizationUnits() { return organizationUnits; }
+  public void setOrganizationUnits(List<String> units) { this.organizationUnits = units == null ? new ArrayList<>(0) : units; }
+  public List<Organization> getOtherOrganizations() { return otherOrganizations; }
+  public void setOtherOrganizations(List<Organization> orgs) { this.otherOrganizations = orgs == null ? new ArrayList<>(0) : orgs; }
+  public List<String> getOtherTitles() { return otherTitles; }
+  public void setOtherTitles(List<String> titles) { this.otherTitles = titles == null ? new ArrayList<>(0) : titles; }
   public String getTitle() { return title; }
   public void setTitle(String title) { this.title = title; }
   public String getBirthday() { return birthday; }
@@ -142,6 +157,8 @@ public final class Contact {
         && emails.equals(c.emails) && phones.equals(c.phones) && addresses.equals(c.addresses)
         && urls.equals(c.urls) && impp.equals(c.impp) && languages.equals(c.languages) && keys.equals(c.keys) && related.equals(c.related) && Objects.equals(anniversary, c.anniversary) && Objects.equals(kind, c.kind) && Objects.equals(gender, c.gender) && Objects.equals(photo, c.photo) && Objects.equals(geo, c.geo) && Objects.equals(timeZone, c.timeZone)
                && Objects.equals(organization, c.organization) && Objects.equals(title, c.title)
+        && organizationUnits.equals(c.organizationUnits) && otherOrganizations.equals(c.otherOrganizations)
+        && otherTitles.equals(c.otherTitles)
         && Objects.equals(birthday, c.birthday) && Objects.equals(notes, c.notes) && categories.equals(c.categories)
         && custom.equals(c.custom) && Objects.equals(updatedAt, c.updatedAt);
   }

@@ -4,6 +4,7 @@ import com.google.crypto.tink.Mac;
 import io.contactsync.privacy.contact.Address;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
+import io.contactsync.privacy.contact.Organization;
 import io.contactsync.privacy.contact.TypedValue;
 import io.contactsync.privacy.policy.PolicyDefinition.FormulaNeutralizing;
 import io.contactsync.privacy.policy.PolicyDefinition.ValidationSettings;
@@ -112,7 +113,15 @@ public final class CompiledPolicy {
     typedValues(ev, in.getKeys(), out.getKeys(), KEY_FIELDS);
     typedValues(ev, in.getRelated(), out.getRelated(), RELATED_FIELDS);
     out.setOrganization(value(ev, Field.ORGANIZATION, in.getOrganization()));
+    values(ev, Field.ORGANIZATION_UNITS, in.getOrganizationUnits(), out.getOrganizationUnits());
     out.setTitle(value(ev, Field.TITLE, in.getTitle()));
+    for (Organization o : in.getOtherOrganizations()) {
+      Organization kept = new Organization();
+      kept.setName(value(ev, Field.OTHER_ORGANIZATION_NAME, o.getName()));
+      values(ev, Field.OTHER_ORGANIZATION_UNITS, o.getUnits(), kept.getUnits());
+      if (!kept.isEmpty()) out.getOtherOrganizations().add(kept);
+    }
+    values(ev, Field.OTHER_TITLES, in.getOtherTitles(), out.getOtherTitles());
     out.setBirthday(value(ev, Field.BIRTHDAY, in.getBirthday()));
     out.setNotes(value(ev, Field.NOTES, in.getNotes()));
     values(ev, Field.CATEGORIES, in.getCategories(), out.getCategories());

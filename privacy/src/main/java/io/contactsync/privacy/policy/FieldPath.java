@@ -44,7 +44,7 @@ public sealed interface FieldPath {
         return new Group(path, Field.group("phones[]."));
       case "addresses[]":
         return new Group(path, Field.group("addresses[]."));
-      case "urls[]", "impp[]", "languages[]", "keys[]", "related[]":
+      case "urls[]", "impp[]", "languages[]", "keys[]", "related[]", "otherOrganizations[]":
         return new Group(path, Field.group(path + "."));
       case "custom.*":
         return new AllCustom();

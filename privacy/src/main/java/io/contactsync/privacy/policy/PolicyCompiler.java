@@ -181,7 +181,7 @@ public final class PolicyCompiler {
     List<String> known = new ArrayList<>();
     for (Field f : Field.values()) known.add(f.path());
     known.addAll(List.of("name", "emails[]", "phones[]", "addresses[]", "urls[]", "impp[]", "languages[]", "keys[]",
-        "related[]", "custom.*"));
+        "related[]", "otherOrganizations[]", "custom.*"));
     for (String candidate : known) {
       int d = distance(path, candidate);
       if (d < bestDistance) {

@@ -3,6 +3,7 @@ package io.contactsync.sync.format;
 import io.contactsync.privacy.contact.Address;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
+import io.contactsync.privacy.contact.Organization;
 import io.contactsync.privacy.contact.TypedValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ContactFields {
   static final Pattern LIST_COLUMN =
-      Pattern.compile("(emails|phones|urls|impp|languages|keys|related|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
+      Pattern.compile("(emails|phones|urls|impp|languages|keys|related|addresses|otherOrganizations|categories|organizationUnits|otherTitles)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
   static final List<String> NAME_PARTS = List.of("prefix", "given", "middle", "family", "suffix");
   static final List<String> ADDRESS_PARTS = List.of("type", "types", "poBox", "extended", "street", "locality", "region",
       "postalCode", "country", "pref", "label");
@@ -50,7 +51,13 @@ public final class ContactFields {
     typed(f, "urls", c.getUrls());
     typed(f, "impp", c.getImpp());
     put(f, "organization", c.getOrganization());
+    for (int i = 0; i < c.getOrganizationUnits().size(); i++) put(f, "organizationUnits[" + i + "]", c.getOrganizationUnits().get(i));
     put(f, "title", c.getTitle());
+    for (int i = 0; i < c.getOtherOrganizations().size(); i++) {
+      put(f, "otherOrganizations[" + i + "].name", c.getOtherOrganizations().get(i).getName());
+      put(f, "otherOrganizations[" + i + "].units", joinUnits(c.getOtherOrganizations().get(i).getUnits()));
+    }
+    for (int i = 0; i < c.getOtherTitles().size(); i++) put(f, "otherTitles[" + i + "]", c.getOtherTitles().get(i));
     put(f, "birthday", c.getBirthday());
     put(f, "anniversary", c.getAnniversary());
     put(f, "kind", c.getKind());
@@ -88,6 +95,9 @@ public final class ContactFields {
     }
     contact.getAddresses().removeIf(Address::isEmpty);
     contact.getCategories().removeIf(c -> c == null);
+    contact.getOrganizationUnits().removeIf(c -> c == null);
+    contact.getOtherTitles().removeIf(c -> c == null);
+    contact.getOtherOrganizations().removeIf(Organization::isEmpty);
   }
 
   /** Sets the value of a field path on a contact; null for a path that is not canonical. */
@@ -125,6 +135,16 @@ public final class ContactFields {
     switch (list) {
       case "categories":
         return part != null ? null : (c, v) -> at(c.getCategories(), index, () -> null).set(index, v);
+      case "organizationUnits":
+        return part != null ? null : (c, v) -> at(c.getOrganizationUnits(), index, () -> null).set(index, v);
+      case "otherTitles":
+        return part != null ? null : (c, v) -> at(c.getOtherTitles(), index, () -> null).set(index, v);
+      case "otherOrganizations":
+        if (!"name".equals(part) && !"units".equals(part)) return null;
+        return (c, v) -> {
+          Organization o = at(c.getOtherOrganizations(), index, Organization::new).get(index);
+          if (part.equals("name")) o.setName(v); else o.setUnits(splitUnits(v));
+        };
       case "emails":
       case "phones":
       case "urls":
@@ -202,6 +222,17 @@ public final class ContactFields {
       case "pref" -> t.setPref(v);
       default -> t.setLabel(v);
     }
+  }
+
+  /** Units of a further organization in one flat value, one per line: a unit is single-line text. */
+  static String joinUnits(List<String> units) {
+    return units.isEmpty() ? null : String.join("\n", units);
+  }
+
+  private static List<String> splitUnits(String v) {
+    List<String> units = new java.util.ArrayList<>();
+    if (v != null) for (String u : v.split("\n")) if (!u.isBlank()) units.add(u.strip());
+    return units;
   }
 
   private static String joinTypes(List<String> types) {

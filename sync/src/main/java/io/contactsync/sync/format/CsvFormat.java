@@ -152,7 +152,17 @@ public final class CsvFormat implements ContactFormat {
     typedColumns(all, "urls", urls, Contact::getUrls);
     typedColumns(all, "impp", impp, Contact::getImpp);
     all.put("organization", Contact::getOrganization);
+    indexedColumns(all, "organizationUnits", contacts, Contact::getOrganizationUnits);
     all.put("title", Contact::getTitle);
+    int others = contacts.stream().mapToInt(c -> c.getOtherOrganizations().size()).max().orElse(0);
+    for (int i = 0; i < others; i++) {
+      int index = i;
+      all.put("otherOrganizations[" + i + "].name", c -> index < c.getOtherOrganizations().size()
+          ? c.getOtherOrganizations().get(index).getName() : null);
+      all.put("otherOrganizations[" + i + "].units", c -> index < c.getOtherOrganizations().size()
+          ? ContactFields.joinUnits(c.getOtherOrganizations().get(index).getUnits()) : null);
+    }
+    indexedColumns(all, "otherTitles", contacts, Contact::getOtherTitles);
     all.put("birthday", Contact::getBirthday);
     all.put("anniversary", Contact::getAnniversary);
     all.put("kind", Contact::getKind);
@@ -176,6 +186,15 @@ public final class CsvFormat implements ContactFormat {
       if (column.equals("id") || contacts.stream().anyMatch(c -> getter.apply(c) != null)) used.put(column, getter);
     });
     return used;
+  }
+
+  private static void indexedColumns(Map<String, Function<Contact, String>> all, String list,
+      Collection<Contact> contacts, Function<Contact, List<String>> values) {
+    int count = contacts.stream().mapToInt(c -> values.apply(c).size()).max().orElse(0);
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      all.put(list + "[" + i + "]", c -> index < values.apply(c).size() ? values.apply(c).get(index) : null);
+    }
   }
 
   private static void typedColumns(Map<String, Function<Contact, String>> all, String list, int count,

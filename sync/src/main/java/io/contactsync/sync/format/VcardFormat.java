@@ -91,12 +91,35 @@ public final class VcardFormat implements ContactFormat {
     return VcardLines.fold(VcardExtras.hasDataUri(contact) ? VcardExtras.escapeDataUris(unfolded) : unfolded);
   }
 
-  /** The contact as its card reads back: with the FN derived where it has none. */
+  /**
+   * The contact as its card reads back: with the FN derived where it has none, and a single type (from a source
+   * without types) as the one TYPE it is written as.
+   */
   public static Contact asRead(Contact written) {
-    if (written.getFormattedName() != null) return written;
+    if (written.getFormattedName() != null && !typesOnlyAsType(written)) return written;
     Contact read = written.copy();
-    read.setFormattedName(blankToNull(formattedName(written)));
+    if (read.getFormattedName() == null) read.setFormattedName(blankToNull(formattedName(written)));
+    for (List<TypedValue> list : List.of(read.getEmails(), read.getPhones(), read.getUrls())) {
+      for (TypedValue v : list) {
+        if (v.getTypes().isEmpty() && v.getType() != null) v.getTypes().add("mobile".equals(v.getType()) && list == read.getPhones() ? "cell" : v.getType());
+      }
+    }
+    for (Address a : read.getAddresses()) {
+      if (a.getTypes().isEmpty() && a.getType() != null) a.getTypes().add(a.getType());
+    }
     return read;
+  }
+
+  private static boolean typesOnlyAsType(Contact c) {
+    for (List<TypedValue> list : List.of(c.getEmails(), c.getPhones(), c.getUrls())) {
+      for (TypedValue v : list) {
+        if (v.getTypes().isEmpty() && v.getType() != null) return true;
+      }
+    }
+    for (Address a : c.getAddresses()) {
+      if (a.getTypes().isEmpty() && a.getType() != null) return true;
+    }
+    return false;
   }
 
   @Override
@@ -149,9 +172,22 @@ public final class VcardFormat implements ContactFormat {
       if (url.getValue() != null) c.getUrls().add(url);
     }
     VcardExtras.read(card, labels, c);
-    Organization org = card.getOrganization();
-    if (org != null) c.setOrganization(join(org.getValues(), ", "));
-    if (!card.getTitles().isEmpty()) c.setTitle(blankToNull(card.getTitles().get(0).getValue()));
+    List<Organization> orgs = card.getOrganizations();
+    for (int i = 0; i < orgs.size(); i++) {
+      List<String> parts = orgs.get(i).getValues().stream().map(VcardFormat::blankToNull).filter(v -> v != null).toList();
+      if (parts.isEmpty()) continue;
+      if (c.getOrganization() == null && c.getOrganizationUnits().isEmpty()) {
+        c.setOrganization(parts.get(0));
+        c.getOrganizationUnits().addAll(parts.subList(1, parts.size()));
+      } else {
+        c.getOtherOrganizations().add(new io.contactsync.privacy.contact.Organization(parts.get(0), parts.subList(1, parts.size())));
+      }
+    }
+    for (var title : card.getTitles()) {
+      String t = blankToNull(title.getValue());
+      if (t == null) continue;
+      if (c.getTitle() == null) c.setTitle(t); else c.getOtherTitles().add(t);
+    }
     c.setBirthday(VcardDates.read(card.getBirthday()));
     if (!card.getNotes().isEmpty()) {
       c.setNotes(join(card.getNotes().stream().map(note -> note.getValue()).toList(), "\n"));
@@ -220,8 +256,20 @@ public final class VcardFormat implements ContactFormat {
       card.addUrl(url);
     }
     VcardExtras.write(c, card, labels);
-    if (c.getOrganization() != null) card.setOrganization(c.getOrganization());
+    if (c.getOrganization() != null || !c.getOrganizationUnits().isEmpty()) {
+      Organization org = new Organization();
+      org.getValues().add(c.getOrganization() == null ? "" : c.getOrganization());
+      org.getValues().addAll(c.getOrganizationUnits());
+      card.addOrganization(org);
+    }
+    for (var other : c.getOtherOrganizations()) {
+      Organization org = new Organization();
+      org.getValues().add(other.getName() == null ? "" : other.getName());
+      org.getValues().addAll(other.getUnits());
+      card.addOrganization(org);
+    }
     if (c.getTitle() != null) card.addTitle(c.getTitle());
+    c.getOtherTitles().forEach(card::addTitle);
     if (c.getBirthday() != null) card.setBirthday(toBirthday(c.getBirthday()));
     if (c.getNotes() != null) card.addNote(c.getNotes());
     if (!c.getCategories().isEmpty()) card.setCategories(c.getCategories().toArray(String[]::new));
