@@ -60,7 +60,6 @@ public final class VcardFingerprint {
       out.add("ORG " + i + " " + orgs.get(i).getValues().stream().map(VcardFingerprint::clean).filter(Objects::nonNull).toList());
     }
     for (int i = 0; i < card.getTitles().size(); i++) add(out, "TITLE " + i, clean(card.getTitles().get(i).getValue()));
-    if (!card.getRoles().isEmpty()) add(out, "ROLE", clean(card.getRoles().get(0).getValue()));
     if (card.getKind() != null) add(out, "KIND", clean(card.getKind().getValue()));
     if (card.getGender() != null) add(out, "GENDER", card.getGender().getGender() + ";" + Objects.toString(clean(card.getGender().getText()), ""));
     if (card.getAnniversary() != null) {
