@@ -8,8 +8,11 @@ public final class ApiPatterns {
   /** Field paths of the canonical contact; must match the privacy engine's FieldPath parser (tested). */
   public static final String FIELD_PATH =
       "^(name(\\.(prefix|given|middle|family|suffix))?|formattedName|nickname"
-          + "|emails\\[\\](\\.(type|value))?|phones\\[\\](\\.(type|value))?"
-          + "|addresses\\[\\](\\.(type|street|locality|region|postalCode|country))?"
+          + "|emails\\[\\](\\.(type|types|value|pref|label))?|phones\\[\\](\\.(type|types|value|pref|label))?"
+          + "|addresses\\[\\](\\.(type|types|poBox|extended|street|locality|region|postalCode|country|pref|label))?"
+          + "|(urls|impp|languages|keys|related)\\[\\](\\.(type|types|value|pref|label))?"
+          + "|anniversary|kind|gender|photo|geo|timeZone|organizationUnits|otherTitles"
+          + "|otherOrganizations\\[\\](\\.(name|units))?"
           + "|organization|title|birthday|notes|categories|updatedAt|custom\\.(\\*|[A-Za-z0-9_-]{1,64}))$";
   /** A DNS-1123 label: destination names end up in object names and labels. */
   public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";

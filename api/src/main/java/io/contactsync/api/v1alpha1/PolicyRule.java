@@ -14,7 +14,7 @@ public class PolicyRule {
   @Required
   @Size(min = 1, max = ApiLimits.RULE_FIELDS)
   @JsonPropertyDescription("Field paths of the canonical contact: name.given, formattedName, emails[].value, phones[].value, "
-      + "addresses[].postalCode, addresses[] (every address field), birthday, notes, categories, custom.<key>, custom.* and so on. "
+      + "addresses[].postalCode, addresses[] (every address field), urls[], impp[], photo, birthday, notes, categories, custom.<key>, custom.* and so on (docs/policies.md lists them). "
       + "A more specific path wins over a group (emails[].value over emails[]).")
   private List<@Size(max = ApiLimits.FIELD_PATH) @Pattern(ApiPatterns.FIELD_PATH) String> fields = new ArrayList<>();
 

@@ -44,6 +44,8 @@ public sealed interface FieldPath {
         return new Group(path, Field.group("phones[]."));
       case "addresses[]":
         return new Group(path, Field.group("addresses[]."));
+      case "urls[]", "impp[]", "languages[]", "keys[]", "related[]", "otherOrganizations[]":
+        return new Group(path, Field.group(path + "."));
       case "custom.*":
         return new AllCustom();
       default:

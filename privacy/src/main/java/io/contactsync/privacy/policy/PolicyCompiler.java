@@ -180,7 +180,8 @@ public final class PolicyCompiler {
     int bestDistance = Integer.MAX_VALUE;
     List<String> known = new ArrayList<>();
     for (Field f : Field.values()) known.add(f.path());
-    known.addAll(List.of("name", "emails[]", "phones[]", "addresses[]", "custom.*"));
+    known.addAll(List.of("name", "emails[]", "phones[]", "addresses[]", "urls[]", "impp[]", "languages[]", "keys[]",
+        "related[]", "otherOrganizations[]", "custom.*"));
     for (String candidate : known) {
       int d = distance(path, candidate);
       if (d < bestDistance) {

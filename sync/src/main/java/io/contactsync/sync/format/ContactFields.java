@@ -3,6 +3,7 @@ package io.contactsync.sync.format;
 import io.contactsync.privacy.contact.Address;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
+import io.contactsync.privacy.contact.Organization;
 import io.contactsync.privacy.contact.TypedValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class ContactFields {
   static final Pattern LIST_COLUMN =
-      Pattern.compile("(emails|phones|addresses|categories)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
+      Pattern.compile("(emails|phones|urls|impp|languages|keys|related|addresses|otherOrganizations|categories|organizationUnits|otherTitles)\\[(\\d{0,4})\\](?:\\.([A-Za-z]+))?");
   static final List<String> NAME_PARTS = List.of("prefix", "given", "middle", "family", "suffix");
-  static final List<String> ADDRESS_PARTS = List.of("type", "street", "locality", "region", "postalCode", "country");
+  static final List<String> ADDRESS_PARTS = List.of("type", "types", "poBox", "extended", "street", "locality", "region",
+      "postalCode", "country", "pref", "label");
+  static final List<String> TYPED_PARTS = List.of("type", "types", "value", "pref", "label");
+  /** A list of types in one flat value: types never hold a comma (vCard separates TYPE values with it). */
+  static final String TYPES_SEPARATOR = ",";
 
   private ContactFields() {}
 
@@ -41,16 +46,28 @@ public final class ContactFields {
     for (int i = 0; i < c.getAddresses().size(); i++) {
       Address a = c.getAddresses().get(i);
       String p = "addresses[" + i + "].";
-      put(f, p + "type", a.getType());
-      put(f, p + "street", a.getStreet());
-      put(f, p + "locality", a.getLocality());
-      put(f, p + "region", a.getRegion());
-      put(f, p + "postalCode", a.getPostalCode());
-      put(f, p + "country", a.getCountry());
+      for (String part : ADDRESS_PARTS) put(f, p + part, addressPart(a, part));
     }
+    typed(f, "urls", c.getUrls());
+    typed(f, "impp", c.getImpp());
     put(f, "organization", c.getOrganization());
+    for (int i = 0; i < c.getOrganizationUnits().size(); i++) put(f, "organizationUnits[" + i + "]", c.getOrganizationUnits().get(i));
     put(f, "title", c.getTitle());
+    for (int i = 0; i < c.getOtherOrganizations().size(); i++) {
+      put(f, "otherOrganizations[" + i + "].name", c.getOtherOrganizations().get(i).getName());
+      put(f, "otherOrganizations[" + i + "].units", joinUnits(c.getOtherOrganizations().get(i).getUnits()));
+    }
+    for (int i = 0; i < c.getOtherTitles().size(); i++) put(f, "otherTitles[" + i + "]", c.getOtherTitles().get(i));
     put(f, "birthday", c.getBirthday());
+    put(f, "anniversary", c.getAnniversary());
+    put(f, "kind", c.getKind());
+    put(f, "gender", c.getGender());
+    put(f, "photo", c.getPhoto());
+    put(f, "geo", c.getGeo());
+    put(f, "timeZone", c.getTimeZone());
+    typed(f, "languages", c.getLanguages());
+    typed(f, "keys", c.getKeys());
+    typed(f, "related", c.getRelated());
     put(f, "notes", c.getNotes());
     for (int i = 0; i < c.getCategories().size(); i++) put(f, "categories[" + i + "]", c.getCategories().get(i));
     c.getCustom().forEach((k, v) -> put(f, "custom." + k, v));
@@ -60,8 +77,7 @@ public final class ContactFields {
 
   private static void typed(Map<String, String> f, String list, List<TypedValue> values) {
     for (int i = 0; i < values.size(); i++) {
-      put(f, list + "[" + i + "].type", values.get(i).getType());
-      put(f, list + "[" + i + "].value", values.get(i).getValue());
+      for (String part : TYPED_PARTS) put(f, list + "[" + i + "]." + part, typedPart(values.get(i), part));
     }
   }
 
@@ -71,10 +87,17 @@ public final class ContactFields {
 
   /** After setting fields one by one: list entries that got no value at all are removed. */
   public static void dropEmptyEntries(Contact contact) {
-    contact.getEmails().removeIf(v -> v.getType() == null && v.getValue() == null);
-    contact.getPhones().removeIf(v -> v.getType() == null && v.getValue() == null);
+    contact.getEmails().removeIf(ContactFields::isEmpty);
+    contact.getPhones().removeIf(ContactFields::isEmpty);
+    for (List<TypedValue> list : List.of(contact.getUrls(), contact.getImpp(), contact.getLanguages(), contact.getKeys(),
+        contact.getRelated())) {
+      list.removeIf(ContactFields::isEmpty);
+    }
     contact.getAddresses().removeIf(Address::isEmpty);
     contact.getCategories().removeIf(c -> c == null);
+    contact.getOrganizationUnits().removeIf(c -> c == null);
+    contact.getOtherTitles().removeIf(c -> c == null);
+    contact.getOtherOrganizations().removeIf(Organization::isEmpty);
   }
 
   /** Sets the value of a field path on a contact; null for a path that is not canonical. */
@@ -86,6 +109,12 @@ public final class ContactFields {
       case "organization": return Contact::setOrganization;
       case "title": return Contact::setTitle;
       case "birthday": return Contact::setBirthday;
+      case "anniversary": return Contact::setAnniversary;
+      case "kind": return Contact::setKind;
+      case "gender": return Contact::setGender;
+      case "photo": return Contact::setPhoto;
+      case "geo": return Contact::setGeo;
+      case "timeZone": return Contact::setTimeZone;
       case "notes": return Contact::setNotes;
       case "updatedAt": return Contact::setUpdatedAt;
       default: break;
@@ -106,13 +135,25 @@ public final class ContactFields {
     switch (list) {
       case "categories":
         return part != null ? null : (c, v) -> at(c.getCategories(), index, () -> null).set(index, v);
+      case "organizationUnits":
+        return part != null ? null : (c, v) -> at(c.getOrganizationUnits(), index, () -> null).set(index, v);
+      case "otherTitles":
+        return part != null ? null : (c, v) -> at(c.getOtherTitles(), index, () -> null).set(index, v);
+      case "otherOrganizations":
+        if (!"name".equals(part) && !"units".equals(part)) return null;
+        return (c, v) -> {
+          Organization o = at(c.getOtherOrganizations(), index, Organization::new).get(index);
+          if (part.equals("name")) o.setName(v); else o.setUnits(splitUnits(v));
+        };
       case "emails":
       case "phones":
-        if (!"type".equals(part) && !"value".equals(part)) return null;
-        return (c, v) -> {
-          TypedValue tv = at(list.equals("emails") ? c.getEmails() : c.getPhones(), index, TypedValue::new).get(index);
-          if (part.equals("type")) tv.setType(v); else tv.setValue(v);
-        };
+      case "urls":
+      case "impp":
+      case "languages":
+      case "keys":
+      case "related":
+        if (!TYPED_PARTS.contains(part)) return null;
+        return (c, v) -> setTypedPart(at(typedList(c, list), index, TypedValue::new).get(index), part, v);
       default:
         if (part == null || !ADDRESS_PARTS.contains(part)) return null; // "addresses[0]" alone names no part
         return (c, v) -> setAddressPart(at(c.getAddresses(), index, Address::new).get(index), part, v);
@@ -146,9 +187,75 @@ public final class ContactFields {
     }
   }
 
+  private static boolean isEmpty(TypedValue v) {
+    return v.getType() == null && v.getValue() == null && v.getTypes().isEmpty() && v.getPref() == null
+        && v.getLabel() == null;
+  }
+
+  private static List<TypedValue> typedList(Contact c, String list) {
+    return switch (list) {
+      case "emails" -> c.getEmails();
+      case "phones" -> c.getPhones();
+      case "urls" -> c.getUrls();
+      case "impp" -> c.getImpp();
+      case "languages" -> c.getLanguages();
+      case "keys" -> c.getKeys();
+      default -> c.getRelated();
+    };
+  }
+
+  static String typedPart(TypedValue t, String part) {
+    return switch (part) {
+      case "type" -> t.getType();
+      case "types" -> joinTypes(t.getTypes());
+      case "value" -> t.getValue();
+      case "pref" -> t.getPref();
+      default -> t.getLabel();
+    };
+  }
+
+  private static void setTypedPart(TypedValue t, String part, String v) {
+    switch (part) {
+      case "type" -> t.setType(v);
+      case "types" -> t.setTypes(splitTypes(v));
+      case "value" -> t.setValue(v);
+      case "pref" -> t.setPref(v);
+      default -> t.setLabel(v);
+    }
+  }
+
+  /** Units of a further organization in one flat value, one per line: a unit is single-line text. */
+  static String joinUnits(List<String> units) {
+    return units.isEmpty() ? null : String.join("\n", units);
+  }
+
+  private static List<String> splitUnits(String v) {
+    List<String> units = new java.util.ArrayList<>();
+    if (v != null) for (String u : v.split("\n")) if (!u.isBlank()) units.add(u.strip());
+    return units;
+  }
+
+  private static String joinTypes(List<String> types) {
+    return types.isEmpty() ? null : String.join(TYPES_SEPARATOR, types);
+  }
+
+  private static List<String> splitTypes(String v) {
+    List<String> types = new java.util.ArrayList<>();
+    if (v == null) return types;
+    for (String t : v.split(TYPES_SEPARATOR)) {
+      if (!t.isBlank()) types.add(t.strip());
+    }
+    return types;
+  }
+
   static String addressPart(Address a, String part) {
     return switch (part) {
       case "type" -> a.getType();
+      case "types" -> joinTypes(a.getTypes());
+      case "poBox" -> a.getPoBox();
+      case "extended" -> a.getExtended();
+      case "pref" -> a.getPref();
+      case "label" -> a.getLabel();
       case "street" -> a.getStreet();
       case "locality" -> a.getLocality();
       case "region" -> a.getRegion();
@@ -160,6 +267,11 @@ public final class ContactFields {
   private static void setAddressPart(Address a, String part, String v) {
     switch (part) {
       case "type" -> a.setType(v);
+      case "types" -> a.setTypes(splitTypes(v));
+      case "poBox" -> a.setPoBox(v);
+      case "extended" -> a.setExtended(v);
+      case "pref" -> a.setPref(v);
+      case "label" -> a.setLabel(v);
       case "street" -> a.setStreet(v);
       case "locality" -> a.setLocality(v);
       case "region" -> a.setRegion(v);

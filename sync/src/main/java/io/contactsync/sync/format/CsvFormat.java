@@ -126,12 +126,17 @@ public final class CsvFormat implements ContactFormat {
     }
     all.put("formattedName", Contact::getFormattedName);
     all.put("nickname", Contact::getNickname);
-    int emails = 0, phones = 0, addresses = 0, categories = 0;
+    int emails = 0, phones = 0, addresses = 0, urls = 0, impp = 0, languages = 0, keys = 0, related = 0, categories = 0;
     Set<String> customKeys = new LinkedHashSet<>();
     for (Contact c : contacts) {
       emails = Math.max(emails, c.getEmails().size());
       phones = Math.max(phones, c.getPhones().size());
       addresses = Math.max(addresses, c.getAddresses().size());
+      urls = Math.max(urls, c.getUrls().size());
+      impp = Math.max(impp, c.getImpp().size());
+      languages = Math.max(languages, c.getLanguages().size());
+      keys = Math.max(keys, c.getKeys().size());
+      related = Math.max(related, c.getRelated().size());
       categories = Math.max(categories, c.getCategories().size());
       customKeys.addAll(c.getCustom().keySet());
     }
@@ -144,9 +149,30 @@ public final class CsvFormat implements ContactFormat {
             c -> index < c.getAddresses().size() ? ContactFields.addressPart(c.getAddresses().get(index), part) : null);
       }
     }
+    typedColumns(all, "urls", urls, Contact::getUrls);
+    typedColumns(all, "impp", impp, Contact::getImpp);
     all.put("organization", Contact::getOrganization);
+    indexedColumns(all, "organizationUnits", contacts, Contact::getOrganizationUnits);
     all.put("title", Contact::getTitle);
+    int others = contacts.stream().mapToInt(c -> c.getOtherOrganizations().size()).max().orElse(0);
+    for (int i = 0; i < others; i++) {
+      int index = i;
+      all.put("otherOrganizations[" + i + "].name", c -> index < c.getOtherOrganizations().size()
+          ? c.getOtherOrganizations().get(index).getName() : null);
+      all.put("otherOrganizations[" + i + "].units", c -> index < c.getOtherOrganizations().size()
+          ? ContactFields.joinUnits(c.getOtherOrganizations().get(index).getUnits()) : null);
+    }
+    indexedColumns(all, "otherTitles", contacts, Contact::getOtherTitles);
     all.put("birthday", Contact::getBirthday);
+    all.put("anniversary", Contact::getAnniversary);
+    all.put("kind", Contact::getKind);
+    all.put("gender", Contact::getGender);
+    all.put("photo", Contact::getPhoto);
+    all.put("geo", Contact::getGeo);
+    all.put("timeZone", Contact::getTimeZone);
+    typedColumns(all, "languages", languages, Contact::getLanguages);
+    typedColumns(all, "keys", keys, Contact::getKeys);
+    typedColumns(all, "related", related, Contact::getRelated);
     all.put("notes", Contact::getNotes);
     for (int i = 0; i < categories; i++) {
       int index = i;
@@ -162,12 +188,23 @@ public final class CsvFormat implements ContactFormat {
     return used;
   }
 
+  private static void indexedColumns(Map<String, Function<Contact, String>> all, String list,
+      Collection<Contact> contacts, Function<Contact, List<String>> values) {
+    int count = contacts.stream().mapToInt(c -> values.apply(c).size()).max().orElse(0);
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      all.put(list + "[" + i + "]", c -> index < values.apply(c).size() ? values.apply(c).get(index) : null);
+    }
+  }
+
   private static void typedColumns(Map<String, Function<Contact, String>> all, String list, int count,
       Function<Contact, List<TypedValue>> values) {
     for (int i = 0; i < count; i++) {
       int index = i;
-      all.put(list + "[" + i + "].type", c -> index < values.apply(c).size() ? values.apply(c).get(index).getType() : null);
-      all.put(list + "[" + i + "].value", c -> index < values.apply(c).size() ? values.apply(c).get(index).getValue() : null);
+      for (String part : ContactFields.TYPED_PARTS) {
+        all.put(list + "[" + i + "]." + part,
+            c -> index < values.apply(c).size() ? ContactFields.typedPart(values.apply(c).get(index), part) : null);
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import ezvcard.property.Revision;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Uid;
+import ezvcard.property.Url;
 import io.contactsync.privacy.contact.Address;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
@@ -34,6 +35,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** vCard 3.0 and 4.0 (RFC 2426, RFC 6350) read with ez-vcard; written as 4.0. */
@@ -86,15 +88,38 @@ public final class VcardFormat implements ContactFormat {
   public static String write(Contact contact) {
     // ez-vcard folds at 75 UTF-16 units; RFC 6350 section 3.2 counts octets, so it writes unfolded and VcardLines folds
     String unfolded = ezvcard.Ezvcard.write(toVcard(contact)).version(VCardVersion.V4_0).prodId(false).foldLines(false).go();
-    return VcardLines.fold(unfolded);
+    return VcardLines.fold(VcardExtras.hasDataUri(contact) ? VcardExtras.escapeDataUris(unfolded) : unfolded);
   }
 
-  /** The contact as its card reads back: with the FN derived where it has none. */
+  /**
+   * The contact as its card reads back: with the FN derived where it has none, and a single type (from a source
+   * without types) as the one TYPE it is written as.
+   */
   public static Contact asRead(Contact written) {
-    if (written.getFormattedName() != null) return written;
+    if (written.getFormattedName() != null && !typesOnlyAsType(written)) return written;
     Contact read = written.copy();
-    read.setFormattedName(blankToNull(formattedName(written)));
+    if (read.getFormattedName() == null) read.setFormattedName(blankToNull(formattedName(written)));
+    for (List<TypedValue> list : List.of(read.getEmails(), read.getPhones(), read.getUrls())) {
+      for (TypedValue v : list) {
+        if (v.getTypes().isEmpty() && v.getType() != null) v.getTypes().add("mobile".equals(v.getType()) && list == read.getPhones() ? "cell" : v.getType());
+      }
+    }
+    for (Address a : read.getAddresses()) {
+      if (a.getTypes().isEmpty() && a.getType() != null) a.getTypes().add(a.getType());
+    }
     return read;
+  }
+
+  private static boolean typesOnlyAsType(Contact c) {
+    for (List<TypedValue> list : List.of(c.getEmails(), c.getPhones(), c.getUrls())) {
+      for (TypedValue v : list) {
+        if (v.getTypes().isEmpty() && v.getType() != null) return true;
+      }
+    }
+    for (Address a : c.getAddresses()) {
+      if (a.getTypes().isEmpty() && a.getType() != null) return true;
+    }
+    return false;
   }
 
   @Override
@@ -119,24 +144,51 @@ public final class VcardFormat implements ContactFormat {
     }
     if (card.getFormattedName() != null) c.setFormattedName(blankToNull(card.getFormattedName().getValue()));
     if (card.getNickname() != null) c.setNickname(join(card.getNickname().getValues(), ", "));
+    Map<String, String> labels = VcardLabels.read(card);
     for (Email e : card.getEmails()) {
-      c.getEmails().add(new TypedValue(type(e.getTypes().stream().map(EmailType::getValue).toList()), blankToNull(e.getValue())));
+      TypedValue email = new TypedValue(type(e.getTypes()), blankToNull(e.getValue()));
+      VcardLabels.typed(e, e.getTypes(), labels, email.getTypes(), email::setPref, email::setLabel);
+      c.getEmails().add(email);
     }
     for (Telephone t : card.getTelephoneNumbers()) {
-      String number = t.getText() != null ? t.getText() : t.getUri() != null ? t.getUri().getNumber() : null;
-      c.getPhones().add(new TypedValue(phoneType(t.getTypes()), blankToNull(number)));
+      String number = t.getText() != null ? t.getText() : t.getUri() != null ? telUri(t.getUri()) : null;
+      TypedValue phone = new TypedValue(phoneType(t.getTypes()), blankToNull(number));
+      VcardLabels.typed(t, t.getTypes(), labels, phone.getTypes(), phone::setPref, phone::setLabel);
+      c.getPhones().add(phone);
     }
     for (ezvcard.property.Address a : card.getAddresses()) {
-      String street = join(List.of(nonNull(a.getStreetAddress()), nonNull(a.getExtendedAddress())), "\n");
-      Address address = new Address(type(a.getTypes().stream().map(AddressType::getValue).toList()), street,
+      Address address = new Address(type(a.getTypes()), join(a.getStreetAddresses(), "\n"),
           blankToNull(a.getLocality()), blankToNull(a.getRegion()), blankToNull(a.getPostalCode()),
           blankToNull(a.getCountry()));
+      address.setPoBox(join(a.getPoBoxes(), "\n"));
+      address.setExtended(join(a.getExtendedAddresses(), "\n"));
+      VcardLabels.typed(a, a.getTypes(), labels, address.getTypes(), address::setPref, address::setLabel);
       if (!address.isEmpty()) c.getAddresses().add(address);
     }
-    Organization org = card.getOrganization();
-    if (org != null) c.setOrganization(join(org.getValues(), ", "));
-    if (!card.getTitles().isEmpty()) c.setTitle(blankToNull(card.getTitles().get(0).getValue()));
-    c.setBirthday(birthday(card.getBirthday()));
+    for (Url u : card.getUrls()) {
+      TypedValue url = new TypedValue(u.getType() == null ? null : u.getType().toLowerCase(Locale.ROOT), blankToNull(u.getValue()));
+      VcardLabels.typed(u, List.of(), labels, url.getTypes(), url::setPref, url::setLabel);
+      if (u.getType() != null) url.getTypes().add(url.getType());
+      if (url.getValue() != null) c.getUrls().add(url);
+    }
+    VcardExtras.read(card, labels, c);
+    List<Organization> orgs = card.getOrganizations();
+    for (int i = 0; i < orgs.size(); i++) {
+      List<String> parts = orgs.get(i).getValues().stream().map(VcardFormat::blankToNull).filter(v -> v != null).toList();
+      if (parts.isEmpty()) continue;
+      if (c.getOrganization() == null && c.getOrganizationUnits().isEmpty()) {
+        c.setOrganization(parts.get(0));
+        c.getOrganizationUnits().addAll(parts.subList(1, parts.size()));
+      } else {
+        c.getOtherOrganizations().add(new io.contactsync.privacy.contact.Organization(parts.get(0), parts.subList(1, parts.size())));
+      }
+    }
+    for (var title : card.getTitles()) {
+      String t = blankToNull(title.getValue());
+      if (t == null) continue;
+      if (c.getTitle() == null) c.setTitle(t); else c.getOtherTitles().add(t);
+    }
+    c.setBirthday(VcardDates.read(card.getBirthday()));
     if (!card.getNotes().isEmpty()) {
       c.setNotes(join(card.getNotes().stream().map(note -> note.getValue()).toList(), "\n"));
     }
@@ -169,28 +221,55 @@ public final class VcardFormat implements ContactFormat {
     }
     card.setFormattedName(formattedName(c));
     if (c.getNickname() != null) card.setNickname(c.getNickname());
+    VcardLabels.Writer labels = new VcardLabels.Writer(card);
     for (TypedValue e : c.getEmails()) {
       Email email = new Email(e.getValue() == null ? "" : e.getValue());
-      if (e.getType() != null) email.getTypes().add(EmailType.get(e.getType()));
+      for (String t : typesOf(e.getTypes(), e.getType())) email.getTypes().add(EmailType.get(t));
+      labels.typed(email, e.getPref(), e.getLabel());
       card.addEmail(email);
     }
     for (TypedValue p : c.getPhones()) {
       Telephone tel = new Telephone(p.getValue() == null ? "" : p.getValue());
-      if (p.getType() != null) tel.getTypes().add(TelephoneType.get("mobile".equals(p.getType()) ? "cell" : p.getType()));
+      for (String t : typesOf(p.getTypes(), p.getType())) tel.getTypes().add(TelephoneType.get("mobile".equals(t) ? "cell" : t));
+      labels.typed(tel, p.getPref(), p.getLabel());
       card.addTelephoneNumber(tel);
     }
     for (Address a : c.getAddresses()) {
       ezvcard.property.Address adr = new ezvcard.property.Address();
+      adr.setPoBox(a.getPoBox());
+      adr.setExtendedAddress(a.getExtended());
       adr.setStreetAddress(a.getStreet());
       adr.setLocality(a.getLocality());
       adr.setRegion(a.getRegion());
       adr.setPostalCode(a.getPostalCode());
       adr.setCountry(a.getCountry());
-      if (a.getType() != null) adr.getTypes().add(AddressType.get(a.getType()));
+      for (String t : typesOf(a.getTypes(), a.getType())) adr.getTypes().add(AddressType.get(t));
+      labels.typed(adr, a.getPref(), a.getLabel());
       card.addAddress(adr);
     }
-    if (c.getOrganization() != null) card.setOrganization(c.getOrganization());
+    for (TypedValue u : c.getUrls()) {
+      if (u.getValue() == null) continue;
+      Url url = new Url(u.getValue());
+      List<String> types = typesOf(u.getTypes(), u.getType());
+      if (!types.isEmpty()) url.setType(String.join(",", types));
+      labels.typed(url, u.getPref(), u.getLabel());
+      card.addUrl(url);
+    }
+    VcardExtras.write(c, card, labels);
+    if (c.getOrganization() != null || !c.getOrganizationUnits().isEmpty()) {
+      Organization org = new Organization();
+      org.getValues().add(c.getOrganization() == null ? "" : c.getOrganization());
+      org.getValues().addAll(c.getOrganizationUnits());
+      card.addOrganization(org);
+    }
+    for (var other : c.getOtherOrganizations()) {
+      Organization org = new Organization();
+      org.getValues().add(other.getName() == null ? "" : other.getName());
+      org.getValues().addAll(other.getUnits());
+      card.addOrganization(org);
+    }
     if (c.getTitle() != null) card.addTitle(c.getTitle());
+    c.getOtherTitles().forEach(card::addTitle);
     if (c.getBirthday() != null) card.setBirthday(toBirthday(c.getBirthday()));
     if (c.getNotes() != null) card.addNote(c.getNotes());
     if (!c.getCategories().isEmpty()) card.setCategories(c.getCategories().toArray(String[]::new));
@@ -236,39 +315,34 @@ public final class VcardFormat implements ContactFormat {
     }
   }
 
-  private static String birthday(Birthday b) {
-    if (b == null) return null;
-    if (b.getDate() != null) {
-      try {
-        return LocalDate.from(b.getDate()).toString();
-      } catch (RuntimeException e) {
-        return b.getDate().toString();
-      }
-    }
-    if (b.getPartialDate() != null) return b.getPartialDate().toISO8601(true);
-    return blankToNull(b.getText());
-  }
-
-  private static String type(List<String> types) {
-    for (String t : types) {
+  /** The first specific type: the compatible single {@code type} beside the full {@code types}. */
+  private static String type(List<? extends VCardParameter> types) {
+    for (VCardParameter p : types) {
+      String t = p.getValue();
       if (t != null && !GENERIC_TYPES.contains(t.toLowerCase(Locale.ROOT))) return t.toLowerCase(Locale.ROOT);
     }
     return null;
   }
 
   private static String phoneType(List<TelephoneType> types) {
-    String t = type(types.stream().map(VCardParameter::getValue).toList());
+    String t = type(types);
     return "cell".equals(t) ? "mobile" : t;
+  }
+
+  /** Every type where the contact has them, else its single type (a contact from before types, or from a CSV). */
+  private static List<String> typesOf(List<String> types, String type) {
+    return !types.isEmpty() ? types : type == null ? List.of() : List.of(type);
+  }
+
+  /** A tel: URI's number with its extension, as clients show it: +1-418-656-9254;ext=102. */
+  private static String telUri(ezvcard.util.TelUri uri) {
+    return uri.getExtension() == null ? uri.getNumber() : uri.getNumber() + ";ext=" + uri.getExtension();
   }
 
   private static String join(List<String> parts, String separator) {
     String joined = parts.stream().filter(p -> p != null && !p.isBlank()).map(String::strip)
         .collect(Collectors.joining(separator));
     return joined.isEmpty() ? null : joined;
-  }
-
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
   }
 
   private static String blankToNull(String s) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.contactsync.privacy.contact.Address;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
+import io.contactsync.privacy.contact.Organization;
 import io.contactsync.privacy.contact.TypedValue;
 import io.contactsync.privacy.sanitize.QuarantineReason;
 import io.contactsync.sync.sample.SyntheticContacts;
@@ -55,7 +56,40 @@ class FormatRoundTripTest {
     c.getCustom().put("crmId", "CRM-1");
     c.getCustom().put("shoe_size", "44");
     c.setUpdatedAt("2026-11-01T10:00:00Z");
+    // what real clients export beyond the above (issue 17, observation 6)
+    c.getEmails().get(0).getTypes().addAll(List.of("internet", "work"));
+    c.getEmails().get(0).setPref("1");
+    c.getPhones().get(1).getTypes().addAll(List.of("work", "fax"));
+    c.getPhones().get(1).setLabel("Assistant");
+    c.getAddresses().get(0).setPoBox("PO Box 7");
+    c.getAddresses().get(0).setExtended("Suite 3");
+    c.getAddresses().get(0).getTypes().add("work");
+    c.getAddresses().get(0).setPref("2");
+    c.getUrls().add(typed("home", "https://example.org/~pepe", null));
+    c.getImpp().add(typed(null, "xmpp:jose@example.com", "Jabber"));
+    c.setOrganizationUnits(new ArrayList<>(List.of("Research", "Optics")));
+    c.getOtherOrganizations().add(new Organization("Second Org", List.of("Board")));
+    c.getOtherTitles().add("Chair");
+    c.setAnniversary("2001-06-30");
+    c.setKind("individual");
+    c.setGender("M;he/him");
+    c.setPhoto("data:image/png;base64,iVBORw0KGgo=");
+    c.setGeo("geo:52.5163,13.3777");
+    c.setTimeZone("+01:00");
+    TypedValue german = typed(null, "de", null);
+    german.setPref("1");
+    c.getLanguages().add(german);
+    c.getKeys().add(typed(null, "https://example.com/jose.asc", null));
+    c.getRelated().add(typed("spouse", "Maria", null));
+    c.getRelated().add(typed(null, "Ana", "_$!<Sister>!$_"));
     return c;
+  }
+
+  static TypedValue typed(String type, String value, String label) {
+    TypedValue v = new TypedValue(type, value);
+    if (type != null) v.getTypes().add(type);
+    v.setLabel(label);
+    return v;
   }
 
   @ParameterizedTest
@@ -66,7 +100,8 @@ class FormatRoundTripTest {
     new SyntheticContacts(7, 50).forEachRemaining(contacts::add);
     List<ReadItem> back = readAll(format, write(format, contacts));
     assertThat(back).noneMatch(ReadItem::quarantined);
-    assertThat(back.stream().map(ReadItem::contact).toList()).containsExactlyElementsOf(contacts);
+    assertThat(back.stream().map(ReadItem::contact).toList())
+        .containsExactlyElementsOf(contacts.stream().map(format::readBack).toList());
   }
 
   @Test
@@ -122,10 +157,18 @@ class FormatRoundTripTest {
     Contact c = readAll(new VcardFormat(), card).get(0).contact();
     assertThat(c.getId()).isEqualTo("u-1");
     assertThat(c.getName()).isEqualTo(new Name("Mr.", "John", "Q.", "Doe", "Esq."));
-    assertThat(c.getEmails()).containsExactly(new TypedValue("work", "john@example.com"));
-    assertThat(c.getPhones()).containsExactly(new TypedValue("mobile", "+1 201 555 0100"));
-    assertThat(c.getAddresses()).containsExactly(new Address("home", "1 Main St\nApt 2", "Springfield", "IL", "62701", "USA"));
-    assertThat(c.getOrganization()).isEqualTo("Acme, Research");
+    TypedValue email = new TypedValue("work", "john@example.com");
+    email.getTypes().addAll(List.of("internet", "work"));
+    assertThat(c.getEmails()).containsExactly(email);
+    TypedValue phone = new TypedValue("mobile", "+1 201 555 0100");
+    phone.getTypes().add("cell");
+    assertThat(c.getPhones()).containsExactly(phone);
+    Address home = new Address("home", "1 Main St", "Springfield", "IL", "62701", "USA");
+    home.setExtended("Apt 2");
+    home.getTypes().add("home");
+    assertThat(c.getAddresses()).containsExactly(home);
+    assertThat(c.getOrganization()).isEqualTo("Acme");
+    assertThat(c.getOrganizationUnits()).containsExactly("Research");
     assertThat(c.getBirthday()).isEqualTo("1980-02-29");
     assertThat(c.getCategories()).containsExactly("a", "b");
     assertThat(c.getUpdatedAt()).isEqualTo("2026-01-02T03:04:05Z");
