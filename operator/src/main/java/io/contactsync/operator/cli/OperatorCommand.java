@@ -8,6 +8,7 @@ import io.contactsync.operator.runtime.ContactSyncOperator;
 import io.contactsync.operator.runtime.HealthAndMetricsServer;
 import io.contactsync.operator.runtime.OwnImage;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.contactsync.sync.config.ConfigurationException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -124,6 +125,7 @@ public final class OperatorCommand implements Callable<Integer> {
     AdminBounds bounds = bounds();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient client = new KubernetesClientBuilder().build();
+    requireOwnNamespace(client);
     String syncImage = image != null && !image.isBlank() ? image
         : OwnImage.lookUp(client, namespace, System.getenv("POD_NAME")).orElse(FALLBACK_IMAGE);
     OperatorSettings settings = new OperatorSettings(syncImage, imagePullPolicy,
@@ -140,5 +142,14 @@ public final class OperatorCommand implements Callable<Integer> {
       client.close();
     }
     return 0;
+  }
+
+  /** The operator keeps its sealing key and Lease in its own namespace: without it nothing can start. */
+  private void requireOwnNamespace(KubernetesClient client) throws ConfigurationException {
+    if (client.namespaces().withName(namespace).get() == null) {
+      client.close();
+      throw new ConfigurationException("the operator's namespace '" + namespace + "' does not exist: create it"
+          + " (kubectl create namespace " + namespace + "), or name another with --namespace or $POD_NAMESPACE");
+    }
   }
 }

@@ -25,8 +25,21 @@ public final class ContactSyncCli {
   public static CommandLine commandLine(Object... moreSubcommands) {
     CommandLine cli = new CommandLine(new ContactSyncCli());
     for (Object sub : moreSubcommands) cli.addSubcommand(sub);
+    // Set after every subcommand is added: picocli applies these to the subcommands present at the call.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(ContactSyncCli::badArguments);
     cli.setExecutionExceptionHandler(ContactSyncCli::handle);
     return cli;
+  }
+
+  /** A mistake on the command line: one line that says what and where to read more, not the whole usage. */
+  private static int badArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("contactsync: " + e.getMessage().replace(" (case-sensitive)", "") + "; see '"
+        + cmd.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return CONFIGURATION_ERROR;
   }
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -37,8 +50,9 @@ public final class ContactSyncCli {
       if (c.problems().size() > 1) c.problems().forEach(p -> err.println("  - " + p));
       code = CONFIGURATION_ERROR;
     } else if (e instanceof IOException) {
-      err.println("contactsync: " + cmd.getCommandName() + " failed: " + describe(e)
-          + ". Nothing after the failure was committed; the next run starts from the same checkpoint.");
+      // Only a sync has a checkpoint to keep; preview and keys have none.
+      err.println("contactsync: " + cmd.getCommandName() + " failed: " + describe(e) + ("sync".equals(cmd.getCommandName())
+          ? ". Nothing after the failure was committed; the next run starts from the same checkpoint." : "."));
       code = RUN_FAILED;
     } else {
       err.println("contactsync: internal error (" + e.getClass().getName() + "); set CONTACTSYNC_DEBUG=1 for details");

@@ -2,6 +2,7 @@ package io.contactsync.sync.cli;
 
 import io.contactsync.api.v1alpha1.PrivacyPolicy;
 import io.contactsync.privacy.contact.ContactJson;
+import io.contactsync.privacy.keys.PolicyKeys;
 import io.contactsync.privacy.policy.CompiledPolicy;
 import io.contactsync.privacy.policy.PolicyCompilationException;
 import io.contactsync.privacy.policy.PolicyCompiler;
@@ -17,11 +18,14 @@ import io.contactsync.sync.keys.FileKeyStore;
 import io.contactsync.sync.manifest.Manifests;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,9 +67,10 @@ public final class PreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigurationException, IOException {
+    if (!Files.isRegularFile(input)) throw new ConfigurationException("--input " + input + ": no such file");
     PrivacyPolicy policy = policy();
     String namespace = policy.getMetadata().getNamespace();
-    var keys = new FileKeyStore(state.resolve()).loadOrCreate(namespace, policy.getMetadata().getName());
+    PolicyKeys keys = keys(namespace, policy.getMetadata().getName());
     CompiledPolicy compiled;
     try {
       compiled = PolicyCompiler.compile(PolicyDefinitions.from(policy.getSpec()), keys);
@@ -83,15 +88,18 @@ public final class PreviewCommand implements Callable<Integer> {
     }
     String sourceIdentity = "file:" + input;
     int[] shown = {0};
+    Map<String, Integer> quarantined = new TreeMap<>();
     new FileSource(input, input.toString(), format).read(Map.of(), new ContactSource.Sink() {
       @Override
       public void accept(ReadItem item) {
         if (shown[0]++ >= max) return;
         if (item.quarantined()) {
+          quarantined.merge(item.reason().code(), 1, Integer::sum);
           if (output == Output.table) out.printf("%s: unreadable (%s)%n%n", item.locator(), item.reason().code());
           return;
         }
         PolicyOutcome outcome = compiled.apply(item.contact());
+        if (outcome.quarantined()) quarantined.merge(outcome.reason().code(), 1, Integer::sum);
         if (!outcome.quarantined()) outcome.contact().setId(compiled.recordId(sourceIdentity, item.contact().getId()));
         if (output == Output.jsonl) {
           if (!outcome.quarantined()) out.println(ContactJson.write(outcome.contact()));
@@ -104,7 +112,30 @@ public final class PreviewCommand implements Callable<Integer> {
       public void deleted(String sourceId) {}
     });
     out.flush();
+    if (output == Output.jsonl && !quarantined.isEmpty()) {
+      // jsonl prints only what would be written; say what was held back, by reason, never which values.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("contactsync: " + quarantined.values().stream().mapToInt(Integer::intValue).sum()
+          + " contacts quarantined, not printed: " + quarantined.entrySet().stream()
+              .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+      err.flush();
+    }
     return 0;
+  }
+
+  /**
+   * The policy's keys in the state directory when a local sync made them; otherwise throwaway keys, so that a
+   * preview writes nothing (the warning says its tokens and hashes will not match a real run's).
+   */
+  private PolicyKeys keys(String namespace, String name) throws IOException {
+    FileKeyStore store = new FileKeyStore(state.resolve());
+    if (store.exists(namespace, name)) return store.loadOrCreate(namespace, name);
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("contactsync: no keys for PrivacyPolicy " + namespace + "/" + name + " in " + state.resolve()
+        + "; this preview uses throwaway keys, so its tokens, hashes and ciphertexts differ from a real run's"
+        + " (a local sync creates the keys; then preview uses them)");
+    err.flush();
+    return PolicyKeys.generate();
   }
 
   private PrivacyPolicy policy() throws ConfigurationException {

@@ -1,9 +1,11 @@
 package io.contactsync.sync.manifest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.contactsync.api.v1alpha1.ContactSync;
@@ -67,9 +69,10 @@ public final class Manifests {
     Path directory = file.toAbsolutePath().getParent();
     int document = 0;
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-      while (docs.hasNext()) {
+      // hasNextValue/nextValue, not hasNext/next: those wrap a syntax error in an unchecked exception.
+      while (docs.hasNextValue()) {
         document++;
-        JsonNode node = docs.next();
+        JsonNode node = docs.nextValue();
         if (node == null || node.isNull() || node.isEmpty()) continue;
         String where = file + (document > 1 ? " (document " + document + ")" : "");
         String kind = node.path("kind").asText();
@@ -86,13 +89,17 @@ public final class Manifests {
             default -> problems.add(where + ": kind '" + kind + "' is not a contactsync.io kind (ContactSync, PrivacyPolicy)");
           }
         } catch (UnrecognizedPropertyException e) {
-          problems.add(where + ": unknown field '" + e.getPropertyName() + "' in " + pathOf(e, 1) + " of " + kind);
+          problems.add(where + ": unknown field '" + e.getPropertyName() + "' in " + ManifestPaths.of(e, 1) + " of " + kind);
+        } catch (InvalidFormatException e) {
+          problems.add(where + ": " + ManifestPaths.of(e, 0) + ": " + ManifestPaths.badValue(e));
         } catch (IOException e) {
-          problems.add(where + ": " + firstLine(originalMessage(e)) + " at " + pathOf(e, 0));
+          problems.add(where + ": " + firstLine(originalMessage(e)) + " at " + ManifestPaths.of(e, 0));
         }
       }
+    } catch (JsonProcessingException e) {
+      problems.add(ManifestPaths.syntaxError(file, e));
     } catch (IOException e) {
-      problems.add(file + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+      problems.add(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -103,22 +110,6 @@ public final class Manifests {
     return object;
   }
 
-  /** The path of the problem in the document, leaving out its last {@code dropLast} steps. */
-  private static String pathOf(IOException e, int dropLast) {
-    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)) return "?";
-    StringBuilder out = new StringBuilder();
-    var refs = m.getPath();
-    for (var ref : refs.subList(0, Math.max(0, refs.size() - dropLast))) {
-      if (ref.getFieldName() != null) {
-        if (out.length() > 0) out.append('.');
-        out.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        out.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return out.length() == 0 ? "the top level" : out.toString();
-  }
-
   private static String firstLine(String message) {
     if (message == null) return "unreadable";
     int nl = message.indexOf('\n');
@@ -126,6 +117,6 @@ public final class Manifests {
   }
 
   private static String originalMessage(IOException e) {
-    return e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
   }
 }

@@ -20,6 +20,7 @@ import io.contactsync.sync.connector.postgres.PostgresSource;
 import io.contactsync.sync.connector.webhook.WebhookDestination;
 import java.io.IOException;
 import io.contactsync.sync.format.ContactFormat;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Opens the connectors a job declares. */
@@ -33,6 +34,11 @@ public final class Connectors {
     if (spec.getFile() != null) {
       FileConnector file = spec.getFile();
       Path path = resolve(job, file.getPath());
+      // A missing file is a mistake in the manifest, not a failed run that a retry could fix.
+      if (!Files.exists(path)) {
+        throw new ConfigurationException("ContactSync " + job.namespace() + "/" + job.name() + ": spec.source.file.path: '" + file.getPath() + "' does not exist"
+            + (path.toString().equals(file.getPath()) ? "" : " (resolved to " + path + ")"));
+      }
       return new FileSource(path, file.getPath(), format(path, file));
     }
     if (spec.getCarddav() != null) {

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncRun {
   private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
+  private static final int UNREADABLE_LOGGED_PER_REASON = 10;
   static final int BATCH_SIZE = 1000;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
@@ -192,7 +193,12 @@ public final class SyncRun {
     public void accept(ReadItem item) throws IOException {
       read++;
       if (item.quarantined()) {
-        sourceQuarantined.merge(item.reason().code(), 1L, Long::sum);
+        long n = sourceQuarantined.merge(item.reason().code(), 1L, Long::sum);
+        // Where, never what: a locator is a position (row 7, card 3), so a user can find and fix the record.
+        if (n <= UNREADABLE_LOGGED_PER_REASON) {
+          LOG.warn("sync {}/{}: {} of {} is unreadable ({}); skipped and counted{}", job.namespace(), job.name(), item.locator(),
+              sourceIdentity, item.reason().code(), n == UNREADABLE_LOGGED_PER_REASON ? "; further ones are only counted" : "");
+        }
       } else if (seenIds != null && !seenIds.add(item.contact().getId())) {
         sourceQuarantined.merge(QuarantineReason.DUPLICATE_ID.code(), 1L, Long::sum);
       } else {

@@ -84,13 +84,73 @@ class CliTest {
   }
 
   @Test
-  void aMissingSourceFileFailsTheRunWithExit1() throws Exception {
+  void aMissingSourceFileIsAManifestMistakeWithExit2() throws Exception {
     manifests(sync("default", "local", "nowhere.vcf", fileDestination("out", "o.jsonl", new PolicyReference("p", null))),
         policy("default", "p"));
-    assertThat(run("sync", "--local", "-f", dir.toString(), "--state-dir", dir.resolve("state").toString())).isEqualTo(1);
-    assertThat(err).contains("nowhere.vcf: the source file does not exist", "the next run starts from the same checkpoint")
-        .doesNotContain("at io.");
+    assertThat(run("sync", "--local", "-f", dir.toString(), "--state-dir", dir.resolve("state").toString())).isEqualTo(2);
+    assertThat(err).contains("ContactSync default/local: spec.source.file.path: 'nowhere.vcf' does not exist (resolved to "
+        + dir.resolve("nowhere.vcf") + ")").doesNotContain("at io.", "checkpoint");
     assertThat(dir.resolve("o.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void aYamlSyntaxErrorNamesFileLineAndColumnWithExit2() throws Exception {
+    Files.writeString(dir.resolve("bad.yaml"), "apiVersion: contactsync.io/v1alpha1\nkind: ContactSync\n"
+        + "metadata: {name: x}\nspec:\n  schedule: '* * * * *'\n mode: Full\n");
+    assertThat(run("sync", "--local", "-f", dir.resolve("bad.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("bad.yaml:6:2: not valid YAML: expected <block end>, but found '<block mapping start>'",
+        "that begins at line 1, column 1", "check the indentation").doesNotContain("internal error", "Exception");
+
+    Files.writeString(dir.resolve("bad.yaml"), "apiVersion: contactsync.io/v1alpha1\nkind: ContactSync\n"
+        + "metadata: {name: x}\nspec:\n  mode: [Full\n  deletes: Ignore\n");
+    assertThat(run("sync", "--local", "-f", dir.resolve("bad.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("bad.yaml:6:10: not valid YAML: expected ',' or ']'", "flow sequence that begins at line 5");
+  }
+
+  @Test
+  void aWrongChoiceNamesThePathCountedFrom1TheValueAndTheAllowedValues() throws Exception {
+    Files.writeString(dir.resolve("policy.yaml"), "apiVersion: contactsync.io/v1alpha1\nkind: PrivacyPolicy\n"
+        + "metadata: {name: p}\nspec:\n  rules:\n    - {fields: [title], action: Keep}\n"
+        + "    - {fields: [notes], action: Scramble}\n");
+    assertThat(run("sync", "--local", "-f", dir.resolve("policy.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("policy.yaml: spec.rules (rule 2).action: 'Scramble' is not allowed; use one of ", "Keep",
+        "Generalize").doesNotContain("io.contactsync", "Enum", "Cannot deserialize", "[1]");
+
+    Files.writeString(dir.resolve("policy.yaml"), "apiVersion: contactsync.io/v1alpha1\nkind: PrivacyPolicy\n"
+        + "metadata: {name: p}\nspec:\n  rules:\n    - {fields: [title], action: keep}\n");
+    assertThat(run("sync", "--local", "-f", dir.resolve("policy.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("spec.rules (rule 1).action: 'keep' is not allowed (values are case-sensitive: Keep)");
+  }
+
+  @Test
+  void optionValuesIgnoreCaseAndAMistakeIsOneLineWithExit2() throws Exception {
+    manifests(localSync(), policy("default", "p"));
+    String state = dir.resolve("state").toString();
+    assertThat(run("sync", "--local", "-f", dir.toString(), "--state-dir", state, "--mode", "full")).isZero();
+    assertThat(out).contains("Synced default/local (Full)");
+    assertThat(run("sync", "--local", "-f", dir.toString(), "--state-dir", state, "--mode", "fast")).isEqualTo(2);
+    assertThat(err.strip()).doesNotContain("\n", "Usage:").contains("'--mode'", "Incremental, Full", "was 'fast'",
+        "see 'contactsync sync --help'");
+  }
+
+  @Test
+  void previewOfAMissingFileIsAMistakeAndSpeaksOfNoCheckpoint() throws Exception {
+    Files.writeString(dir.resolve("policy.yaml"), YAML.writeValueAsString(policy("default", "p")));
+    assertThat(run("preview", "--policy", dir.resolve("policy.yaml").toString(), "--input", "nope.vcf",
+        "--state-dir", dir.resolve("state").toString())).isEqualTo(2);
+    assertThat(err).contains("--input nope.vcf: no such file").doesNotContain("checkpoint");
+  }
+
+  @Test
+  void previewWritesNothingWithoutKeysAndSaysSoAndCountsWhatItHoldsBack() throws Exception {
+    Files.writeString(dir.resolve("policy.yaml"), YAML.writeValueAsString(policy("default", "p")));
+    Path state = dir.resolve("fresh-state");
+    assertThat(run("preview", "--policy", dir.resolve("policy.yaml").toString(), "--input",
+        dir.resolve("contacts.jsonl").toString(), "--state-dir", state.toString(), "-o", "jsonl")).isZero();
+    assertThat(state).as("a preview writes nothing").doesNotExist();
+    assertThat(err).contains("no keys for PrivacyPolicy default/p", "throwaway keys",
+        "contactsync: 3 contacts quarantined, not printed: InvalidEmail 1, InvalidPhone 2");
+    assertThat(out.lines()).hasSize(57);
   }
 
   @Test
