@@ -22,7 +22,6 @@ import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.connector.ContactSource;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.connector.Credentials;
-import io.contactsync.sync.connector.TlsTrust;
 import io.contactsync.sync.format.JsonlFormat;
 import io.contactsync.sync.format.ReadItem;
 import io.contactsync.sync.format.VcardFormat;
@@ -33,59 +32,40 @@ import io.contactsync.sync.pipeline.SyncRun;
 import io.contactsync.sync.sample.SyntheticContacts;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CardDAV connector against Radicale (TLS, htpasswd): see .ci/servers/radicale.sh. */
 class CardDavIT {
-  static final String BASE = System.getenv("CONTACTSYNC_TEST_CARDDAV_URL");
   @TempDir Path dir;
   String book;
-  HttpClient http;
+  TestDav dav;
   FileKeyStore keys;
   CheckpointStore checkpoints;
 
   @BeforeEach
   void setUp() throws Exception {
-    Assumptions.assumeTrue(BASE != null, "no CardDAV server: run eval \"$(.ci/servers/radicale.sh)\" first (.ci/run does)");
-    writeCredentials(dir.resolve("credentials"), "dav-creds", System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"),
-        System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"), System.getenv("CONTACTSYNC_TEST_CARDDAV_CA"));
-    http = HttpClient.newBuilder().sslContext(TlsTrust.context(credentials())).build();
-    book = BASE + "book-" + Long.toString(System.nanoTime(), 36) + "/";
-    assertThat(send("MKCOL", book, "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:mkcol xmlns:d=\"DAV:\" "
-        + "xmlns:c=\"urn:ietf:params:xml:ns:carddav\"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/>"
-        + "</d:resourcetype></d:prop></d:set></d:mkcol>").statusCode()).isEqualTo(201);
+    dav = TestDav.open(dir);
+    book = dav.newBook("book");
     keys = new FileKeyStore(dir.resolve("state"));
     checkpoints = new CheckpointStore(dir.resolve("state"));
   }
 
   Credentials credentials() throws Exception {
-    return CredentialStore.perSecretName(dir.resolve("credentials")).forEndpoint("source", secretCredentials("dav-creds"));
+    return dav.credentials();
   }
 
 
   HttpResponse<String> send(String method, String url, String body) throws Exception {
-    String auth = Base64.getEncoder().encodeToString((System.getenv("CONTACTSYNC_TEST_CARDDAV_USER") + ":"
-        + System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD")).getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth);
-    r = body == null ? r.method(method, HttpRequest.BodyPublishers.noBody())
-        : r.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type",
-            method.equals("PUT") ? "text/vcard" : "application/xml");
-    if (method.equals("PROPFIND")) r.header("Depth", "1");
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    return dav.send(method, url, body);
   }
 
   int cards() throws Exception {

@@ -1,15 +1,12 @@
 package io.contactsync.sync.connector.carddav;
 
 import static io.contactsync.sync.SyncFixtures.secretCredentials;
-import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactsync.api.v1alpha1.CardDavConnector;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
-import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.api.v1alpha1.PolicyReference;
-import io.contactsync.api.v1alpha1.PrivacyPolicySpec;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
 import io.contactsync.privacy.contact.Contact;
@@ -17,48 +14,32 @@ import io.contactsync.privacy.keys.KeyPurpose;
 import io.contactsync.sync.LocalRun;
 import io.contactsync.sync.SyncFixtures;
 import io.contactsync.sync.config.JobConfig;
-import io.contactsync.sync.connector.CredentialStore;
-import io.contactsync.sync.connector.TlsTrust;
 import io.contactsync.sync.format.JsonlFormat;
 import io.contactsync.sync.keys.FileKeyStore;
 import io.contactsync.sync.pipeline.RunSummary;
 import io.contactsync.sync.sample.SyntheticContacts;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 17, observation 5: a key rotation keeps every card's identity (Radicale): nothing is deleted or duplicated. */
 class CardDavIdentityIT {
-  static final String BASE = System.getenv("CONTACTSYNC_TEST_CARDDAV_URL");
   @TempDir Path dir;
   String book;
-  HttpClient http;
+  TestDav dav;
 
   @BeforeEach
   void setUp() throws Exception {
-    Assumptions.assumeTrue(BASE != null, "no CardDAV server: run eval \"$(.ci/servers/radicale.sh)\" first (.ci/run does)");
-    writeCredentials(dir.resolve("credentials"), "dav-creds", System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"),
-        System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"), System.getenv("CONTACTSYNC_TEST_CARDDAV_CA"));
-    http = HttpClient.newBuilder().sslContext(TlsTrust.context(CredentialStore.perSecretName(dir.resolve("credentials"))
-        .forEndpoint("source", secretCredentials("dav-creds")))).build();
-    book = BASE + "identity-" + Long.toString(System.nanoTime(), 36) + "/";
-    assertThat(send("MKCOL", book, "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:mkcol xmlns:d=\"DAV:\" "
-        + "xmlns:c=\"urn:ietf:params:xml:ns:carddav\"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/>"
-        + "</d:resourcetype></d:prop></d:set></d:mkcol>").statusCode()).isEqualTo(201);
+    dav = TestDav.open(dir);
+    book = dav.newBook("identity");
   }
 
   @Test
@@ -122,14 +103,7 @@ class CardDavIdentityIT {
     return out;
   }
 
-  private HttpResponse<String> send(String method, String url, String body) throws Exception {
-    String auth = Base64.getEncoder().encodeToString((System.getenv("CONTACTSYNC_TEST_CARDDAV_USER") + ":"
-        + System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD")).getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth);
-    r = body == null ? r.method(method, HttpRequest.BodyPublishers.noBody())
-        : r.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type",
-            method.equals("PUT") ? "text/vcard" : "application/xml");
-    if (method.equals("PROPFIND")) r.header("Depth", "1");
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  HttpResponse<String> send(String method, String url, String body) throws Exception {
+    return dav.send(method, url, body);
   }
 }

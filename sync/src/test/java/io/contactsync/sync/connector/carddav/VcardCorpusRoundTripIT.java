@@ -1,7 +1,6 @@
 package io.contactsync.sync.connector.carddav;
 
 import static io.contactsync.sync.SyncFixtures.secretCredentials;
-import static io.contactsync.sync.SyncFixtures.writeCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ezvcard.Ezvcard;
@@ -22,26 +21,21 @@ import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.sync.SyncFixtures;
 import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.connector.CredentialStore;
-import io.contactsync.sync.connector.TlsTrust;
 import io.contactsync.sync.format.VcardFingerprint;
 import io.contactsync.sync.keys.FileKeyStore;
 import io.contactsync.sync.pipeline.CheckpointStore;
 import io.contactsync.sync.pipeline.SyncRun;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,22 +45,17 @@ import org.junit.jupiter.api.io.TempDir;
  * contact read back equals the one first read.
  */
 class VcardCorpusRoundTripIT {
-  static final String BASE = System.getenv("CONTACTSYNC_TEST_CARDDAV_URL");
   static final Pattern CARD = Pattern.compile("(?is)BEGIN:VCARD\\r?\\n.*?END:VCARD\\r?\\n?");
   static final Pattern HREF = Pattern.compile("<[^>]*href>([^<]+\\.vcf)</");
   @TempDir Path dir;
-  HttpClient http;
+  TestDav dav;
   FileKeyStore keys;
   CheckpointStore checkpoints;
   int books;
 
   @Test
   void aKeepEverythingRoundTripThroughRadicaleLosesNothingTheModelNames() throws Exception {
-    Assumptions.assumeTrue(BASE != null, "no CardDAV server: run eval \"$(.ci/servers/radicale.sh)\" first (.ci/run does)");
-    writeCredentials(dir.resolve("credentials"), "dav-creds", System.getenv("CONTACTSYNC_TEST_CARDDAV_USER"),
-        System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD"), System.getenv("CONTACTSYNC_TEST_CARDDAV_CA"));
-    http = HttpClient.newBuilder().sslContext(TlsTrust.context(CredentialStore.perSecretName(dir.resolve("credentials"))
-        .forEndpoint("source", secretCredentials("dav-creds")))).build();
+    dav = TestDav.open(dir);
     keys = new FileKeyStore(dir.resolve("state"));
     checkpoints = new CheckpointStore(dir.resolve("state"));
 
@@ -126,11 +115,7 @@ class VcardCorpusRoundTripIT {
   }
 
   String book() throws Exception {
-    String book = BASE + "corpus-" + Long.toString(System.nanoTime(), 36) + "-" + (++books) + "/";
-    assertThat(send("MKCOL", book, "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:mkcol xmlns:d=\"DAV:\" "
-        + "xmlns:c=\"urn:ietf:params:xml:ns:carddav\"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/>"
-        + "</d:resourcetype></d:prop></d:set></d:mkcol>").statusCode()).isEqualTo(201);
-    return book;
+    return dav.newBook("corpus-" + (++books));
   }
 
   List<String> hrefs(String book) throws Exception {
@@ -142,14 +127,7 @@ class VcardCorpusRoundTripIT {
   }
 
   HttpResponse<String> send(String method, String url, String body) throws Exception {
-    String auth = Base64.getEncoder().encodeToString((System.getenv("CONTACTSYNC_TEST_CARDDAV_USER") + ":"
-        + System.getenv("CONTACTSYNC_TEST_CARDDAV_PASSWORD")).getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth);
-    r = body == null ? r.method(method, HttpRequest.BodyPublishers.noBody())
-        : r.method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type",
-            method.equals("PUT") ? "text/vcard" : "application/xml");
-    if (method.equals("PROPFIND")) r.header("Depth", "1");
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    return dav.send(method, url, body);
   }
 
   /** Keep everything: every field leaves as it is, with no check that would drop or change a value. */
