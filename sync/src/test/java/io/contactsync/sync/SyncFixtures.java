@@ -6,7 +6,9 @@ import io.contactsync.api.v1alpha1.CredentialsRef;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
 import io.contactsync.api.v1alpha1.FileConnector;
+import io.contactsync.api.v1alpha1.InvalidValueAction;
 import io.contactsync.api.v1alpha1.MaskSpec;
+import io.contactsync.api.v1alpha1.PhoneValidationSpec;
 import io.contactsync.api.v1alpha1.PolicyAccess;
 import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.api.v1alpha1.PolicyReference;
@@ -19,6 +21,7 @@ import io.contactsync.api.v1alpha1.SecretReference;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.Subject;
 import io.contactsync.api.v1alpha1.SyncMode;
+import io.contactsync.api.v1alpha1.ValidationSpec;
 import io.contactsync.api.v1alpha1.WebhookConnector;
 import io.contactsync.sync.config.JobConfig;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -33,6 +36,19 @@ import java.util.TreeMap;
 /** The one builder tests get ContactSyncs, PrivacyPolicies and jobs from. */
 public final class SyncFixtures {
   private SyncFixtures() {}
+
+  /** The raw-copy sample policy: everything kept, invalid emails dropped, numbers as they are. */
+  public static PrivacyPolicySpec rawCopy() {
+    PrivacyPolicySpec spec = new PrivacyPolicySpec();
+    spec.setDefaultAction(PolicyAction.Keep);
+    ValidationSpec validation = new ValidationSpec();
+    validation.setEmail(InvalidValueAction.DropValue);
+    PhoneValidationSpec phone = new PhoneValidationSpec();
+    phone.setNormalize(PhoneValidationSpec.Normalization.None);
+    validation.setPhone(phone);
+    spec.setValidation(validation);
+    return spec;
+  }
 
   public static PolicyRule rule(PolicyAction action, String... fields) {
     PolicyRule rule = new PolicyRule();

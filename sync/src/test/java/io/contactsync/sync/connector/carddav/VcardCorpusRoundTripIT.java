@@ -8,14 +8,10 @@ import ezvcard.VCard;
 import io.contactsync.api.v1alpha1.CardDavConnector;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
-import io.contactsync.api.v1alpha1.InvalidValueAction;
-import io.contactsync.api.v1alpha1.PhoneValidationSpec;
-import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicySpec;
 import io.contactsync.api.v1alpha1.SourceSpec;
 import io.contactsync.api.v1alpha1.SyncMode;
-import io.contactsync.api.v1alpha1.ValidationSpec;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.ContactJson;
 import io.contactsync.sync.SyncFixtures;
@@ -132,16 +128,9 @@ class VcardCorpusRoundTripIT {
 
   /** Keep everything: every field leaves as it is, with no check that would drop or change a value. */
   static PrivacyPolicySpec keepEverything() {
-    PrivacyPolicySpec spec = new PrivacyPolicySpec();
-    spec.setDefaultAction(PolicyAction.Keep);
-    ValidationSpec validation = new ValidationSpec();
-    validation.setEmail(InvalidValueAction.DropValue);
-    PhoneValidationSpec phone = new PhoneValidationSpec();
-    phone.setNormalize(PhoneValidationSpec.Normalization.None);
-    validation.setPhone(phone);
-    validation.setStripMarkup(false);
-    validation.setMaxFieldLength(1048576);
-    spec.setValidation(validation);
+    PrivacyPolicySpec spec = SyncFixtures.rawCopy();
+    spec.getValidation().setStripMarkup(false);
+    spec.getValidation().setMaxFieldLength(1048576);
     return spec;
   }
 

@@ -10,18 +10,14 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import io.contactsync.api.v1alpha1.DeletePolicy;
 import io.contactsync.api.v1alpha1.DestinationSpec;
-import io.contactsync.api.v1alpha1.InvalidValueAction;
-import io.contactsync.api.v1alpha1.PhoneValidationSpec;
-import io.contactsync.api.v1alpha1.PolicyAction;
 import io.contactsync.api.v1alpha1.PolicyReference;
 import io.contactsync.api.v1alpha1.PrivacyPolicySpec;
 import io.contactsync.api.v1alpha1.SyncMode;
-import io.contactsync.api.v1alpha1.ValidationSpec;
 import io.contactsync.privacy.contact.Contact;
 import io.contactsync.privacy.contact.Name;
 import io.contactsync.privacy.contact.TypedValue;
-import io.contactsync.sync.SyncFixtures;
 import io.contactsync.sync.LocalRun;
+import io.contactsync.sync.SyncFixtures;
 import io.contactsync.sync.config.JobConfig;
 import io.contactsync.sync.connector.CredentialStore;
 import io.contactsync.sync.format.JsonlFormat;
@@ -80,7 +76,7 @@ class LdapRepeatedValuesIT {
     alan.getPhones().add(new TypedValue("work", "+44 20 7946 0087"));
     alan.getPhones().add(new TypedValue("fax", "+44 20 7946 0087"));
     jsonl(List.of(contact("src-1", "Ada", "Lovelace"), grace, alan, contact("src-4", "Edsger", "Dijkstra")));
-    JobConfig job = job("in.jsonl", rawCopy(), Map.of());
+    JobConfig job = job("in.jsonl", SyncFixtures.rawCopy(), Map.of());
 
     RunSummary first = run(job);
     assertThat(first.destinations().get(0).created()).isEqualTo(4);
@@ -102,7 +98,7 @@ class LdapRepeatedValuesIT {
   void theAndroidExportSyncsIntoTheDirectory() throws Exception {
     Path corpus = Path.of(getClass().getResource("/corpus/vcard-clients/John_Doe_ANDROID.vcf").toURI());
     Files.copy(corpus, dir.resolve("android.vcf"));
-    JobConfig job = job("android.vcf", rawCopy(), Map.of());
+    JobConfig job = job("android.vcf", SyncFixtures.rawCopy(), Map.of());
 
     RunSummary first = run(job);
     assertThat(first.read()).isEqualTo(6);
@@ -127,7 +123,7 @@ class LdapRepeatedValuesIT {
     grace.getCustom().put("badge", "B-0042");
     Contact alan = contact("src-3", "Alan", "Turing");
     jsonl(List.of(ada, grace, alan));
-    JobConfig job = job("in.jsonl", rawCopy(), Map.of("custom.badge", "badgeNumber"));
+    JobConfig job = job("in.jsonl", SyncFixtures.rawCopy(), Map.of("custom.badge", "badgeNumber"));
 
     String[] log = new String[1];
     RunSummary first = logged(job, log);
@@ -169,18 +165,6 @@ class LdapRepeatedValuesIT {
     return c;
   }
 
-  /** The raw-copy sample policy: everything kept, invalid emails dropped, numbers as they are. */
-  static PrivacyPolicySpec rawCopy() {
-    PrivacyPolicySpec spec = new PrivacyPolicySpec();
-    spec.setDefaultAction(PolicyAction.Keep);
-    ValidationSpec validation = new ValidationSpec();
-    validation.setEmail(InvalidValueAction.DropValue);
-    PhoneValidationSpec phone = new PhoneValidationSpec();
-    phone.setNormalize(PhoneValidationSpec.Normalization.None);
-    validation.setPhone(phone);
-    spec.setValidation(validation);
-    return spec;
-  }
 
   void jsonl(List<Contact> contacts) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
