@@ -89,9 +89,12 @@ public final class PostgresDestination implements ContactDestination {
     });
     try (Statement s = connection.createStatement()) {
       if (Boolean.TRUE.equals(spec.getCreateTable())) {
+        boolean existed = tableExists(s);
         s.execute(createTable());
+        if (!existed) for (String comment : PostgresTableSchema.comments(spec.getTable(), columns)) s.execute(comment);
         // a table this connector created before it marked rows gets the column, its old rows unmarked
         s.execute("ALTER TABLE " + spec.getTable() + " ADD COLUMN IF NOT EXISTS written_by text");
+        s.execute(PostgresTableSchema.syncedAtIndex(spec.getTable()));
       }
       marked = hasOwnerColumn(s);
       if (!marked) LOG.warn("destination '{}': the table has no written_by column, so this run deletes nothing; "
@@ -221,6 +224,13 @@ public final class PostgresDestination implements ContactDestination {
       throw endpoint.failure("cannot commit", e);
     } finally {
       abort();
+    }
+  }
+
+  private boolean tableExists(Statement s) throws SQLException {
+    try (ResultSet r = s.executeQuery("SELECT to_regclass('" + spec.getTable().replace("'", "''") + "') IS NOT NULL")) {
+      r.next();
+      return r.getBoolean(1);
     }
   }
 

@@ -143,6 +143,42 @@ class PostgresIT {
     assertThat(count("")).isEqualTo(created - gone);
   }
 
+  /** Issue 17, observation 7: a created table says what it holds, and the incremental read has its index. */
+  @Test
+  void aCreatedTableHasCommentsAndTheSyncedAtIndexAndKeepsADbasOwnComment() throws Exception {
+    writeSource(contacts(50));
+    run(fileToPostgres(pg(verified(), "pg-creds"), SyncMode.Full));
+    try (Connection c = admin(); Statement s = c.createStatement()) {
+      try (ResultSet r = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = '" + table + "'")) {
+        List<String> indexes = new ArrayList<>();
+        while (r.next()) indexes.add(r.getString(1));
+        assertThat(indexes).anySatisfy(i -> assertThat(i).endsWith("(synced_at, id)"));
+      }
+      try (ResultSet r = s.executeQuery("SELECT obj_description('" + table + "'::regclass, 'pg_class'), "
+          + "col_description('" + table + "'::regclass, 1), col_description('" + table + "'::regclass, "
+          + "(SELECT attnum FROM pg_attribute WHERE attrelid = '" + table + "'::regclass AND attname = 'given_name'))")) {
+        r.next();
+        assertThat(r.getString(1)).startsWith("Contacts written by contactsync");
+        assertThat(r.getString(2)).startsWith("Record id:");
+        assertThat(r.getString(3)).contains("field name.given");
+      }
+      s.execute("COMMENT ON TABLE " + table + " IS 'our CRM copy'");
+      s.execute("SET enable_seqscan = off"); // the table is small: ask whether the index serves, not whether it pays
+      try (ResultSet r = s.executeQuery("EXPLAIN SELECT id FROM " + table
+          + " WHERE (synced_at, id::text) > (now() - interval '1 day', '') ORDER BY synced_at, id::text")) {
+        StringBuilder plan = new StringBuilder();
+        while (r.next()) plan.append(r.getString(1)).append('\n');
+        assertThat(plan.toString()).contains(table + "_synced_at_id").doesNotContain("Seq Scan");
+      }
+    }
+    run(fileToPostgres(pg(verified(), "pg-creds"), SyncMode.Full));
+    try (Connection c = admin(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT obj_description('" + table + "'::regclass, 'pg_class')")) {
+      r.next();
+      assertThat(r.getString(1)).as("a later run leaves a DBA's comment alone").isEqualTo("our CRM copy");
+    }
+  }
+
   @Test
   void aPostgresSourceReadsIncrementallyByItsCursor() throws Exception {
     try (Connection c = admin(); Statement s = c.createStatement()) {
