@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 C=$1; B=$C/bin; I=$C/images
 bins=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl etcd coredns kube-network-policies)
 have_all() { for b in "${bins[@]}"; do [ -x "$B/$b" ] || return 1; done; [ -x "$B/pause" ] && [ -x "$B/cstool" ]; }
-if have_all && [ -f "$I/pause.tar" ] && [ -f "$I/coredns.tar" ] && [ -f "$I/cstool.tar" ]; then exit 0; fi
+if have_all && [ -f "$I/pause.tar" ] && [ -f "$I/coredns.tar" ] && [ -f "$I/cstool.tar" ] && [ -f "$I/netpol.tar" ]; then exit 0; fi
 mkdir -p "$B" "$I"
 export GOFLAGS="-trimpath -buildvcs=false" CGO_ENABLED=0
 LD="-s -w"
@@ -59,3 +59,4 @@ fi
 "$here/image.sh" "$I/pause.tar" contactsync.test/pause:"$K8S_VERSION" /pause 65535 "$B/pause:/pause"
 "$here/image.sh" "$I/coredns.tar" contactsync.test/coredns:"$COREDNS_VERSION" /coredns 65532 "$B/coredns:/coredns"
 "$here/image.sh" "$I/cstool.tar" contactsync.test/cstool:1 /cstool 65534 "$B/cstool:/cstool"
+"$here/image.sh" "$I/netpol.tar" contactsync.test/kube-network-policies:"$KUBE_NETWORK_POLICIES_VERSION" /bin/netpol 0 "$B/kube-network-policies:/bin/netpol"
