@@ -22,7 +22,7 @@ for ns in $(ip netns list 2>/dev/null | awk '{print $1}'); do
   if ip netns exec "$ns" ip -4 -o addr 2>/dev/null | grep -q " ${POD_CIDR%.*}\."; then ip netns delete "$ns"; fi; done
 # Mounts under the run folder (kubelet volumes, containerd snapshots, netns bind mounts), deepest first.
 findmnt -rn -o TARGET 2>/dev/null | grep "^$R/" | sort -r | while read -r m; do umount -l "$m" 2>/dev/null; done
-ip link del "$BRIDGE" 2>/dev/null; ip link del "$NODE_IF" 2>/dev/null
+ip link del "$BRIDGE" 2>/dev/null
 iptables -t raw -D PREROUTING -s "$POD_CIDR" -j CONTACTSYNC-CLUSTER 2>/dev/null
 iptables -t raw -F CONTACTSYNC-CLUSTER 2>/dev/null; iptables -t raw -X CONTACTSYNC-CLUSTER 2>/dev/null
 iptables -D FORWARD -s "$POD_CIDR" ! -o "$BRIDGE" -j DROP 2>/dev/null

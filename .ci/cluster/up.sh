@@ -54,8 +54,9 @@ current-context: contactsync-cluster
 KC
 done
 
-# --- Network: node address on a dummy interface; the pod bridge is made by the CNI bridge plugin.
-ip link add "$NODE_IF" type dummy; ip addr add "$NODE_IP/32" dev "$NODE_IF"; ip link set "$NODE_IF" up
+# --- Network: the node address on the pod bridge itself (this kernel has no dummy interfaces); the CNI bridge
+# plugin adds the pods' gateway address to it.
+ip link add "$BRIDGE" type bridge; ip addr add "$NODE_IP/32" dev "$BRIDGE"; ip link set "$BRIDGE" up
 cat /proc/sys/net/ipv4/ip_forward > "$R/ip_forward.before"
 sysctl -qw net.ipv4.ip_forward=1 net.bridge.bridge-nf-call-iptables=1
 # Nothing from a pod leaves the machine: only the cluster's own ranges and the node address are let through, and
@@ -110,7 +111,7 @@ setsid "$B/kube-apiserver" --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
   --service-account-issuer=https://kubernetes.default.svc.cluster.local \
   --service-account-key-file="$P/sa.pub" --service-account-signing-key-file="$P/sa.key" \
   --service-cluster-ip-range="$SERVICE_CIDR" --authorization-mode=Node,RBAC \
-  --enable-admission-plugins=NodeRestriction --cert-dir="$R/apiserver-certs" \
+  --enable-admission-plugins=NodeRestriction --allow-privileged=true --cert-dir="$R/apiserver-certs" \
   </dev/null >"$R/log/apiserver.log" 2>&1 & echo $! >"$R/apiserver.pid"
 for i in $(seq 1 120); do k get --raw /readyz >/dev/null 2>&1 && break; sleep 0.5; done
 k get --raw /readyz >/dev/null || { echo "kube-apiserver did not become ready; see $R/log/apiserver.log" >&2; exit 1; }
