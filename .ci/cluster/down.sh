@@ -27,6 +27,11 @@ iptables -t raw -D PREROUTING -s "$POD_CIDR" -j CONTACTSYNC-CLUSTER 2>/dev/null
 iptables -t raw -F CONTACTSYNC-CLUSTER 2>/dev/null; iptables -t raw -X CONTACTSYNC-CLUSTER 2>/dev/null
 iptables -D FORWARD -s "$POD_CIDR" ! -o "$BRIDGE" -j DROP 2>/dev/null
 [ -x "$B/kube-proxy" ] && "$B/kube-proxy" --cleanup >/dev/null 2>&1
+# The kubelet's own chains (kube-proxy --cleanup leaves them).
+for ipt in iptables ip6tables; do
+  $ipt -D INPUT -j KUBE-FIREWALL 2>/dev/null; $ipt -D OUTPUT -j KUBE-FIREWALL 2>/dev/null
+  for t in filter nat mangle; do for ch in KUBE-FIREWALL KUBE-KUBELET-CANARY KUBE-IPTABLES-HINT; do
+    $ipt -t $t -F $ch 2>/dev/null; $ipt -t $t -X $ch 2>/dev/null; done; done; done
 nft delete table inet kube-network-policies 2>/dev/null
 [ -f "$R/ip_forward.before" ] && sysctl -qw net.ipv4.ip_forward="$(cat "$R/ip_forward.before")" && rm -f "$R/ip_forward.before"
 # The kubelet's cgroups (empty once the containers are gone), deepest first.
