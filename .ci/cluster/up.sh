@@ -54,9 +54,11 @@ current-context: contactsync-cluster
 KC
 done
 
-# --- Network: the node address on the pod bridge itself (this kernel has no dummy interfaces); the CNI bridge
-# plugin adds the pods' gateway address to it.
-ip link add "$BRIDGE" type bridge; ip addr add "$NODE_IP/32" dev "$BRIDGE"; ip link set "$BRIDGE" up
+# --- Network: the node address on the pod bridge itself (this kernel has no dummy interfaces). The pods' gateway
+# address goes on first: the CNI bridge plugin (isGateway) accepts a bridge whose first IPv4 address is its gateway
+# and refuses one whose first address is any other ("already has an IP address different from").
+ip link add "$BRIDGE" type bridge; ip addr add "$POD_GATEWAY" dev "$BRIDGE"; ip addr add "$NODE_IP/32" dev "$BRIDGE"
+ip link set "$BRIDGE" up
 cat /proc/sys/net/ipv4/ip_forward > "$R/ip_forward.before"
 sysctl -qw net.ipv4.ip_forward=1 net.bridge.bridge-nf-call-iptables=1
 # Nothing from a pod leaves the machine: only the cluster's own ranges and the node address are let through, and
