@@ -1,0 +1,3 @@
+module contactsync.test/cstool
+
+go 1.24
